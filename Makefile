@@ -1,0 +1,35 @@
+# Two commands do all set-up on a fresh Debian 12 machine (as root):
+#   make run    installs what is missing, builds, serves the demo on 127.0.0.1:8080
+#   make test   installs what is missing, builds, runs the whole suite
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+LISTEN ?= 127.0.0.1:8080
+DB ?= sqlite:./data/mporders.db
+# CI builds treat warnings as errors.
+WERROR := $(if $(CI),ON,OFF)
+JOBS ?= $(shell nproc)
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMPORDERS_WERROR=$(WERROR) > /dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@mkdir -p data
+	./$(BUILD_DIR)/mporders serve --demo --db $(DB) --listen $(LISTEN)
+
+test: build
+	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+bench: build
+	@./scripts/install-deps.sh --bench
+	@./bench/run.sh $(BUILD_DIR)
+
+clean:
+	rm -rf $(BUILD_DIR)

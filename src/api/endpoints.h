@@ -1,0 +1,51 @@
+#pragma once
+// Every endpoint handler. One file per endpoint family; the route table in
+// routes.cc maps method + path to these.
+
+#include "api/call.h"
+
+namespace mporders::api {
+
+// health.cc
+boost::asio::awaitable<http::Reply> GetHealth(Call& call);
+
+// token_endpoints.cc — us_mp_auth.json
+boost::asio::awaitable<http::Reply> PostToken(Call& call);
+boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call);
+
+// orders_get.cc
+boost::asio::awaitable<http::Reply> GetOrder(Call& call);
+
+// orders_list.cc
+boost::asio::awaitable<http::Reply> GetAllOrders(Call& call);
+boost::asio::awaitable<http::Reply> GetReleasedOrders(Call& call);
+
+// orders_write.cc
+boost::asio::awaitable<http::Reply> PostAcknowledge(Call& call);
+boost::asio::awaitable<http::Reply> PostCancel(Call& call);
+boost::asio::awaitable<http::Reply> PostShipping(Call& call);
+boost::asio::awaitable<http::Reply> PostRefund(Call& call);
+
+}  // namespace mporders::api
+
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include <boost/beast/http/verb.hpp>
+
+#include "ratelimit/endpoint_group.h"
+
+namespace mporders::api {
+
+struct OrderRoute {
+  boost::beast::http::verb method;
+  std::string_view path;
+  Endpoint endpoint;
+  ratelimit::EndpointGroup rate_group;  // whose per-seller bucket a call takes from
+};
+
+// The Walmart Orders routes (orders_routes.cc), literal paths first.
+std::vector<OrderRoute> OrderRoutes();
+
+}  // namespace mporders::api

@@ -1,0 +1,20 @@
+#include "api/endpoints.h"
+
+namespace mporders::api {
+
+std::vector<OrderRoute> OrderRoutes() {
+  using boost::beast::http::verb;
+  using Group = ratelimit::EndpointGroup;
+  return {
+      {verb::get, "/v3/orders", GetAllOrders, Group::kGetAllOrders},
+      {verb::get, "/v3/orders/released", GetReleasedOrders, Group::kGetAllReleasedOrders},
+      {verb::get, "/v3/orders/{purchaseOrderId}", GetOrder, Group::kGetAnOrder},
+      {verb::post, "/v3/orders/{purchaseOrderId}/acknowledge", PostAcknowledge,
+       Group::kAcknowledgeOrders},
+      {verb::post, "/v3/orders/{purchaseOrderId}/cancel", PostCancel, Group::kCancelOrderLines},
+      {verb::post, "/v3/orders/{purchaseOrderId}/shipping", PostShipping, Group::kShippingUpdates},
+      {verb::post, "/v3/orders/{purchaseOrderId}/refund", PostRefund, Group::kRefundOrderLines},
+  };
+}
+
+}  // namespace mporders::api

@@ -1,0 +1,19 @@
+#pragma once
+// The whole API as one route table, and the pre-handler steps every request
+// goes through in a fixed order: required WM_* headers (400) -> access token
+// (401) -> rate limit (429, throttled Orders routes only) -> handler.
+
+#include "api/api_context.h"
+#include "http/server.h"
+
+namespace mporders::api {
+
+// The http::Server handler for the whole API. `ctx` must outlive it.
+http::Handler MakeApiHandler(ApiContext& ctx);
+
+// One access-log line per request: correlation id, method, target, route,
+// status, latency. Never headers or bodies (they carry secrets).
+void LogAccess(const http::Request& request, const http::Reply& reply,
+               std::chrono::microseconds latency);
+
+}  // namespace mporders::api

@@ -1,0 +1,116 @@
+// POST /v3/token and GET /v3/token/detail, as us_mp_auth.json defines them.
+
+#include <boost/algorithm/string/predicate.hpp>
+
+#include "api/blocking.h"
+#include "api/endpoints.h"
+#include "api/errors.h"
+#include "auth/credentials.h"
+#include "auth/crypto.h"
+#include "codec/error_json.h"
+#include "codec/token_xml.h"
+#include "http/query_string.h"
+
+namespace mporders::api {
+namespace {
+
+struct BasicCredentials {
+  std::string client_id;
+  std::string client_secret;
+};
+
+Status BadBasicHeader() {
+  return Status::Error(ErrorCode::kUnauthorized,
+                       "Send the header 'Authorization: Basic Base64Encode(clientId:clientSecret)'.",
+                       "UNAUTHORIZED");
+}
+
+Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
+  constexpr std::string_view kScheme = "Basic ";
+  if (header.size() <= kScheme.size() ||
+      !boost::algorithm::istarts_with(header, kScheme)) {
+    return BadBasicHeader();
+  }
+  std::string_view encoded = header.substr(kScheme.size());
+  while (!encoded.empty() && encoded.front() == ' ') encoded.remove_prefix(1);
+  while (!encoded.empty() && encoded.back() == ' ') encoded.remove_suffix(1);
+  auto decoded = auth::Base64Decode(encoded);
+  if (!decoded) return BadBasicHeader();
+  size_t colon = decoded->find(':');
+  if (colon == std::string::npos || colon == 0) return BadBasicHeader();
+  return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
+}
+
+// grant_type from the form body; client_credentials when the body is empty,
+// as the spec gives it that default.
+Result<std::string> GrantType(const http::Request& request) {
+  MP_RETURN_IF_ERROR(CheckTokenFormBody(request));
+  const std::string& body = request.message.body();
+  if (body.empty()) return std::string("client_credentials");
+  auto form = http::ParseQueryString(body);
+  if (!form) return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.", "grant_type");
+  for (const auto& [name, value] : *form) {
+    if (name == "grant_type") return value;
+  }
+  return std::string("client_credentials");
+}
+
+}  // namespace
+
+boost::asio::awaitable<http::Reply> PostToken(Call& call) {
+  auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
+  if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
+  auto grant_type = GrantType(call.request);
+  if (!grant_type.ok()) co_return ErrorReply(call, grant_type.status());
+  if (*grant_type != "client_credentials") {
+    co_return ErrorReply(
+        call, Status::InvalidContent("Unsupported grant_type '" + *grant_type +
+                                         "': this server issues tokens for "
+                                         "grant_type=client_credentials.",
+                                     "grant_type"));
+  }
+  // The secret check runs a slow KDF: keep it off the I/O threads.
+  auto issued = co_await RunBlocking(call.ctx.blocking, [&]() -> Result<auth::IssuedToken> {
+    auto client = auth::AuthenticateClient(call.ctx.store, credentials->client_id,
+                                           credentials->client_secret);
+    if (!client.ok()) return client.status();
+    return call.ctx.tokens.Issue(*client);
+  });
+  if (!issued.ok()) {
+    Status status = issued.status();
+    if (status.code() == ErrorCode::kUnauthorized) {
+      status = Status::Error(ErrorCode::kUnauthorized, "Invalid client credentials.", "UNAUTHORIZED");
+    }
+    co_return ErrorReply(call, status);
+  }
+  http::Reply reply;
+  if (call.wants_xml()) {
+    reply = BodyReply(call, EncodeOAuthTokenXml(issued->access_token, "Bearer",
+                                                issued->expires_in_seconds));
+  } else {
+    std::string body = R"({"access_token":)";
+    AppendJsonString(body, issued->access_token);
+    body += R"(,"token_type":"Bearer","expires_in":)" +
+            std::to_string(issued->expires_in_seconds) + "}";
+    reply = BodyReply(call, std::move(body));
+  }
+  reply.headers.emplace_back("Cache-Control", "no-store");
+  co_return reply;
+}
+
+boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call) {
+  const auth::TokenClaims& claims = call.claims;
+  if (call.wants_xml()) {
+    TokenDetail detail;
+    detail.expire_at = claims.expires_at;
+    detail.issued_at = claims.issued_at;
+    detail.scopes = {{"orders", "full_access"}};
+    co_return BodyReply(call, EncodeTokenDetailXml(detail));
+  }
+  std::string body = R"({"expire_at":")" + std::to_string(claims.expires_at) +
+                     R"(","issued_at":")" + std::to_string(claims.issued_at) +
+                     R"(","is_valid":true,"is_channel_match":true,"scopes":{"orders":"full_access"}})";
+  co_return BodyReply(call, std::move(body));
+}
+
+}  // namespace mporders::api

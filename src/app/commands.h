@@ -1,0 +1,44 @@
+#pragma once
+// The subcommands of the mporders binary. Each returns the process exit code.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+
+namespace mporders::app {
+
+// Serves until SIGINT/SIGTERM. `config` is resolved (see config.h).
+int RunServe(const ServeConfig& config);
+
+struct SeedOptions {
+  std::string db = kDefaultDatabase;
+  std::string seller;
+  std::int64_t orders = 100;
+  std::uint64_t seed = 1;
+};
+int RunSeed(const SeedOptions& options);
+
+int RunImport(const std::string& db, const std::string& seller, const std::string& file);
+
+int RunClientsAdd(const std::string& db, const std::string& seller,
+                  std::optional<std::string> client_id, std::optional<std::string> client_secret);
+int RunClientsList(const std::string& db);
+int RunClientsRevoke(const std::string& db, const std::string& client_id);
+
+int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name);
+int RunSellersList(const std::string& db);
+
+struct CertsOptions {
+  std::string out_dir;
+  int days = 365;
+  std::vector<std::string> extra_names;  // beyond localhost, 127.0.0.1 and ::1
+  bool force = false;                    // replace existing files
+};
+// Writes OUT_DIR/cert.pem and OUT_DIR/key.pem (mode 0600): a self-signed
+// certificate for local HTTPS.
+int RunCerts(const CertsOptions& options);
+
+}  // namespace mporders::app

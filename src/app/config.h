@@ -1,0 +1,109 @@
+#pragma once
+// The configuration of `mporders serve`, resolved in one place from four
+// layers, each overriding the one before:
+//
+//   built-in defaults  <  JSON file (--config)  <  MPORDERS_* environment  <  flags
+//
+// Every setting has one name in every layer: flag `--NAME`, file key "NAME",
+// environment variable MPORDERS_ + NAME upper-cased with '-' as '_'. Example:
+// token-ttl is --token-ttl, "token-ttl" and MPORDERS_TOKEN_TTL. The file is
+// one JSON object; rate limits per endpoint and per seller live in it under
+// "rate-limits" (they have no flag or variable):
+//
+//   {"listen": "0.0.0.0:8443", "tls-cert": "cert.pem", "tls-key": "key.pem",
+//    "rate-limits": {"defaults": {"acknowledgeOrders": 120},
+//                    "sellers": {"10001234567": {"shippingUpdates": 600}}}}
+//
+// Every value is checked the same way whatever layer it comes from; an
+// unknown key in the file is an error (a misspelt setting must not be
+// silently ignored), unknown MPORDERS_* variables are ignored.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/api_context.h"
+#include "core/status.h"
+#include "ratelimit/rate_limiter.h"
+
+namespace mporders::app {
+
+constexpr char kDefaultDatabase[] = "sqlite:./data/mporders.db";
+
+struct ServeConfig {
+  std::string db = kDefaultDatabase;
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;        // 0 = one per core
+  int store_threads = 0;  // 0 = 2 * cores
+  bool demo = false;
+  std::int64_t token_ttl_seconds = 900;
+  std::string port_file;  // where to write the bound port (for scripts)
+  std::string log_level = "info";
+  std::string tls_cert;  // HTTPS when both are set
+  std::string tls_key;
+  bool rate_limit = true;  // false: no buckets, no rate-limit headers
+  ratelimit::RateLimitConfig rate_limits;
+  api::ApiOptions api;
+};
+
+enum class SettingKind { kString, kInteger, kBoolean };
+
+struct SettingInfo {
+  std::string_view name;  // "token-ttl"
+  SettingKind kind;
+  std::string_view help;
+};
+
+// Every scalar setting, in the order --print-config lists them.
+const std::vector<SettingInfo>& ServeSettings();
+
+// The value of setting `name` in `config`, in the text form ApplySetting
+// reads ("900", "true", "127.0.0.1:8080"); "" for an unknown name.
+std::string SettingText(const ServeConfig& config, std::string_view name);
+
+// MPORDERS_TOKEN_TTL for "token-ttl".
+std::string EnvironmentName(std::string_view setting);
+
+// Sets one setting from its text form. `origin` names where the value came
+// from, for the error message ("MPORDERS_LISTEN", "--listen", "config.json").
+// kInvalidRequestParam when the name is unknown or the value is invalid.
+Status ApplySetting(std::string_view name, const std::string& value, std::string_view origin,
+                    ServeConfig& config);
+
+// Applies a configuration file's JSON text on top of `config`.
+Status ApplyConfigJson(std::string_view text, std::string_view origin, ServeConfig& config);
+
+using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;
+
+// The process environment (getenv).
+EnvironmentLookup ProcessEnvironment();
+
+struct ConfigSources {
+  // The file named by --config (wins) or MPORDERS_CONFIG; none when both are empty.
+  std::optional<std::string> config_flag;
+  EnvironmentLookup environment;
+  // Flags given on the command line, by setting name, as text.
+  std::map<std::string, std::string> flags;
+};
+
+// Defaults < file < environment < flags, then cross-setting checks (both or
+// neither of tls-cert and tls-key). The error says which setting, which
+// value and where it came from.
+Result<ServeConfig> ResolveServeConfig(const ConfigSources& sources);
+
+// The effective configuration as a JSON configuration file (so it can be
+// saved and passed back with --config). Never prints a secret: a password in
+// the database URL is masked.
+std::string PrintConfig(const ServeConfig& config);
+
+// "postgres://user:***@host/db" for "postgres://user:pw@host/db"; other URLs unchanged.
+std::string RedactUrl(const std::string& url);
+
+// Splits "HOST:PORT" ("[::1]:8080" for IPv6). False when malformed.
+bool ParseListen(const std::string& listen, std::string& host, unsigned short& port);
+
+}  // namespace mporders::app

@@ -1,0 +1,142 @@
+// mporders: parses the command line and runs one subcommand. Nothing else.
+
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace mporders::app;
+  CLI::App app{"mporders — a stateful Walmart Marketplace Orders API server"};
+  app.require_subcommand(1);
+  std::string db = kDefaultDatabase;
+  auto add_db = [&db](CLI::App* command) {
+    command->add_option("--db", db, "Database URL (sqlite:PATH)")->envname("MPORDERS_DB")->capture_default_str();
+  };
+
+  // serve: every setting is a flag here, an MPORDERS_* variable and a config
+  // file key; config.cc resolves the layers, so no CLI11 envname here.
+  auto* serve_cmd = app.add_subcommand("serve", "Serve the Orders API over HTTP or HTTPS");
+  std::optional<std::string> config_file;
+  serve_cmd->add_option("--config", config_file, "JSON configuration file [env MPORDERS_CONFIG]");
+  bool print_config = false;
+  serve_cmd->add_flag("--print-config", print_config,
+                      "Print the effective configuration (as a config file) and exit");
+  std::map<std::string, std::string> serve_texts;
+  std::map<std::string, bool> serve_flags;
+  std::vector<std::pair<const SettingInfo*, CLI::Option*>> serve_options;
+  const ServeConfig serve_defaults;
+  for (const auto& setting : ServeSettings()) {
+    std::string name(setting.name);
+    std::string help = std::string(setting.help) + " [env " + EnvironmentName(name) + "]";
+    CLI::Option* option = nullptr;
+    if (setting.kind == SettingKind::kBoolean) {
+      // rate-limit is on by default: its useful flag is the negative one.
+      std::string flags = name == "rate-limit" ? "--rate-limit,!--no-rate-limit" : "--" + name;
+      option = serve_cmd->add_flag(flags, serve_flags[name], help);
+    } else {
+      // Shown in --help only: an option not given stays unset (count() == 0),
+      // so that the environment and the file can still supply it.
+      std::string fallback = SettingText(serve_defaults, name);
+      option = serve_cmd->add_option("--" + name, serve_texts[name], help)
+                   ->type_name(setting.kind == SettingKind::kInteger ? "INT" : "TEXT");
+      if (!fallback.empty()) option->default_str(fallback);
+    }
+    serve_options.emplace_back(&setting, option);
+  }
+
+  SeedOptions seed;
+  auto* seed_cmd = app.add_subcommand("seed", "Generate realistic, deterministic demo orders");
+  add_db(seed_cmd);
+  seed_cmd->add_option("--seller", seed.seller, "Seller id")->required();
+  seed_cmd->add_option("--orders", seed.orders, "How many orders")->check(CLI::Range(1LL, 100000000LL))
+      ->capture_default_str();
+  seed_cmd->add_option("--seed", seed.seed, "Random seed (same seed, same orders)")->capture_default_str();
+
+  std::string import_seller, import_file;
+  auto* import_cmd = app.add_subcommand("import", "Load orders in Walmart's JSON shape");
+  add_db(import_cmd);
+  import_cmd->add_option("--seller", import_seller, "Seller id")->required();
+  import_cmd->add_option("FILE", import_file, "JSON file: one {\"order\":...} or a list of them")
+      ->required()->check(CLI::ExistingFile);
+
+  auto* clients_cmd = app.add_subcommand("clients", "Manage API clients (credentials)");
+  clients_cmd->require_subcommand(1);
+  std::string client_seller;
+  std::optional<std::string> client_id, client_secret;
+  auto* clients_add = clients_cmd->add_subcommand("add", "Create a client; prints its credentials");
+  add_db(clients_add);
+  clients_add->add_option("--seller", client_seller, "Seller the client acts for")->required();
+  clients_add->add_option("--client-id", client_id, "Client id (generated when absent)");
+  clients_add->add_option("--client-secret", client_secret, "Client secret (generated when absent)");
+  auto* clients_list = clients_cmd->add_subcommand("list", "List clients (never secrets)");
+  add_db(clients_list);
+  std::string revoke_id;
+  auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
+  add_db(clients_revoke);
+  clients_revoke->add_option("CLIENT_ID", revoke_id, "Client id")->required();
+
+  auto* sellers_cmd = app.add_subcommand("sellers", "Manage sellers");
+  sellers_cmd->require_subcommand(1);
+  std::string seller_id, seller_name;
+  auto* sellers_add = sellers_cmd->add_subcommand("add", "Create a seller");
+  add_db(sellers_add);
+  sellers_add->add_option("SELLER_ID", seller_id, "Seller id")->required();
+  sellers_add->add_option("--name", seller_name, "Display name");
+  auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
+  add_db(sellers_list);
+
+  CertsOptions certs;
+  auto* certs_cmd =
+      app.add_subcommand("certs", "Make a self-signed certificate and key for local HTTPS");
+  certs_cmd->add_option("--out", certs.out_dir, "Directory to write cert.pem and key.pem to")
+      ->required();
+  certs_cmd->add_option("--days", certs.days, "Validity in days")->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  certs_cmd->add_option("--name", certs.extra_names,
+                        "Another DNS name or IP address to certify (repeatable)");
+  certs_cmd->add_flag("--force", certs.force, "Replace existing files");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (serve_cmd->parsed()) {
+    ConfigSources sources;
+    sources.config_flag = config_file;
+    sources.environment = ProcessEnvironment();
+    for (const auto& [setting, option] : serve_options) {
+      if (option->count() == 0) continue;
+      std::string name(setting->name);
+      sources.flags[name] = setting->kind == SettingKind::kBoolean
+                                ? (serve_flags[name] ? "true" : "false")
+                                : serve_texts[name];
+    }
+    auto config = ResolveServeConfig(sources);
+    if (!config.ok()) {
+      std::cerr << "mporders: invalid configuration: " << config.status().description() << "\n";
+      return 2;
+    }
+    if (print_config) {
+      std::cout << PrintConfig(*config) << std::flush;
+      return 0;
+    }
+    return RunServe(*config);
+  }
+  if (seed_cmd->parsed()) {
+    seed.db = db;
+    return RunSeed(seed);
+  }
+  if (import_cmd->parsed()) return RunImport(db, import_seller, import_file);
+  if (clients_add->parsed()) return RunClientsAdd(db, client_seller, client_id, client_secret);
+  if (clients_list->parsed()) return RunClientsList(db);
+  if (clients_revoke->parsed()) return RunClientsRevoke(db, revoke_id);
+  if (sellers_add->parsed()) return RunSellersAdd(db, seller_id, seller_name.empty() ? seller_id : seller_name);
+  if (sellers_list->parsed()) return RunSellersList(db);
+  if (certs_cmd->parsed()) return RunCerts(certs);
+  return 2;
+}

@@ -1,0 +1,20 @@
+#pragma once
+// Bulk generation of demo orders into a store (the `seed` command and
+// `serve --demo`).
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace mporders::app {
+
+// Inserts `count` generated orders for `seller_id`, dated over the 180 days
+// before `now`. Deterministic for a given (seed, now). Prints progress to
+// stderr when `progress` is set. Returns the number inserted.
+Result<std::int64_t> SeedOrders(Store& store, const std::string& seller_id, std::int64_t count,
+                                std::uint64_t seed, EpochMillis now, bool progress);
+
+}  // namespace mporders::app

@@ -1,0 +1,135 @@
+// `mporders serve`: wires store, tokens, API and HTTP server, then serves
+// until SIGINT/SIGTERM, draining in-flight requests before closing the store.
+
+#include <pthread.h>
+#include <signal.h>
+
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include <boost/asio/thread_pool.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/errors.h"
+#include "api/routes.h"
+#include "app/commands.h"
+#include "app/open_store.h"
+#include "app/seeding.h"
+#include "auth/credentials.h"
+#include "auth/tokens.h"
+#include "http/server.h"
+#include "ratelimit/rate_limiter.h"
+
+namespace mporders::app {
+namespace {
+
+constexpr char kDemoSeller[] = "10001234567";
+constexpr char kDemoClientId[] = "mporders-demo-client";
+constexpr char kDemoClientSecret[] = "mporders-demo-secret";
+constexpr std::int64_t kDemoOrders = 1000;
+
+// Creates the demo seller, client and orders. Idempotent across restarts.
+Status PrepareDemo(Store& store, const Clock& clock) {
+  auto existing = store.GetClient(kDemoClientId);
+  if (!existing.ok()) {
+    if (existing.status().code() != ErrorCode::kNotFound) return existing.status();
+    auto created = auth::CreateClient(store, clock, kDemoSeller, std::string(kDemoClientId),
+                                      std::string(kDemoClientSecret));
+    if (!created.ok()) return created.status();
+  }
+  auto count = store.CountOrders(kDemoSeller);
+  if (!count.ok()) return count.status();
+  if (*count == 0) {
+    auto seeded = SeedOrders(store, kDemoSeller, kDemoOrders, 1, clock.NowMillis(), false);
+    if (!seeded.ok()) return seeded.status();
+    spdlog::info("demo: seeded {} orders for seller {}", *seeded, kDemoSeller);
+  }
+  std::cout << "\nDemo credentials (seller " << kDemoSeller << "):\n"
+            << "  client id:     " << kDemoClientId << "\n"
+            << "  client secret: " << kDemoClientSecret << "\n\n"
+            << std::flush;
+  return Status::Ok();
+}
+
+// Blocks SIGINT/SIGTERM in every thread started after this call, so that one
+// dedicated thread can wait for them with sigwait.
+sigset_t BlockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+}  // namespace
+
+int RunServe(const ServeConfig& options) {
+  sigset_t stop_signals = BlockStopSignals();
+  spdlog::set_level(spdlog::level::from_str(options.log_level));
+
+  http::ServerOptions server_options;
+  if (!ParseListen(options.listen, server_options.host, server_options.port)) {
+    std::cerr << "mporders: --listen must be HOST:PORT, got '" << options.listen << "'\n";
+    return 2;
+  }
+  server_options.threads = options.threads;
+  server_options.tls_cert_file = options.tls_cert;
+  server_options.tls_key_file = options.tls_key;
+
+  auto store = OpenStoreOrReport(options.db);
+  if (!store) return 1;
+  SystemClock clock;
+  if (options.demo) {
+    Status demo = PrepareDemo(*store, clock);
+    if (!demo.ok()) {
+      ReportError("demo set-up failed", demo);
+      return 1;
+    }
+  }
+  auto tokens = auth::TokenService::Create(*store, clock, options.token_ttl_seconds);
+  if (!tokens.ok()) {
+    ReportError("cannot load the token signing key", tokens.status());
+    return 1;
+  }
+
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  boost::asio::thread_pool blocking(options.store_threads > 0 ? options.store_threads : 2 * cores);
+  // Buckets are per process (see rate_limiter.h).
+  std::unique_ptr<ratelimit::RateLimiter> rate_limiter;
+  if (options.rate_limit) {
+    rate_limiter = std::make_unique<ratelimit::RateLimiter>(clock, options.rate_limits);
+  }
+  api::ApiContext ctx{*store, **tokens, clock, blocking, options.api};
+  ctx.rate_limiter = rate_limiter.get();
+  http::Server server(server_options, api::MakeApiHandler(ctx), api::TransportErrorReply,
+                      api::LogAccess);
+  Status started = server.Start();
+  if (!started.ok()) {
+    ReportError("cannot start", started);
+    return 1;
+  }
+  spdlog::info("mporders listening on {}://{}:{} (store {}, rate limits {})",
+               options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
+               RedactUrl(options.db), options.rate_limit ? "on" : "off");
+  if (!options.port_file.empty()) {
+    std::ofstream(options.port_file) << server.port() << "\n";
+  }
+
+  std::thread signal_waiter([&server, stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    spdlog::info("signal {} received: finishing in-flight requests", signal_number);
+    server.Stop();
+  });
+  server.Run();
+  // Wake the waiter if Run() ended for another reason; a second signal is harmless.
+  pthread_kill(signal_waiter.native_handle(), SIGTERM);
+  signal_waiter.join();
+  blocking.join();
+  spdlog::info("stopped; store closed");
+  return 0;
+}
+
+}  // namespace mporders::app

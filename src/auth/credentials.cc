@@ -1,0 +1,53 @@
+#include "auth/credentials.h"
+
+#include "auth/crypto.h"
+
+namespace mporders::auth {
+
+std::string HashSecret(const std::string& secret, const std::string& salt_hex) {
+  return "pbkdf2-sha256$" + std::to_string(kSecretHashIterations) + "$" +
+         HexEncode(Pbkdf2Sha256(secret, salt_hex, kSecretHashIterations, 32));
+}
+
+Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::string& seller_id,
+                               std::optional<std::string> client_id,
+                               std::optional<std::string> client_secret) {
+  if (seller_id.empty()) return Status::InvalidParam("a seller id is required", "seller");
+  if (client_secret && client_secret->size() < 8) {
+    return Status::InvalidParam("the client secret must have at least 8 characters", "client-secret");
+  }
+  NewClient created;
+  // Walmart client ids are UUID-like; ours are 36 random alphanumerics.
+  created.client_id = client_id.value_or(RandomAlphanumeric(36));
+  created.client_secret = client_secret.value_or(RandomAlphanumeric(48));
+
+  MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, clock.NowMillis()}));
+  ClientRecord record;
+  record.client_id = created.client_id;
+  record.seller_id = seller_id;
+  record.secret_salt = RandomHex(16);
+  record.secret_hash = HashSecret(created.client_secret, record.secret_salt);
+  record.created_at = clock.NowMillis();
+  MP_RETURN_IF_ERROR(store.AddClient(record));
+  return created;
+}
+
+Result<ClientRecord> AuthenticateClient(Store& store, const std::string& client_id,
+                                        const std::string& client_secret) {
+  auto unauthorized = Status::Error(ErrorCode::kUnauthorized, "Invalid client credentials.");
+  auto record = store.GetClient(client_id);
+  if (!record.ok()) {
+    if (record.status().code() == ErrorCode::kNotFound) {
+      // Spend the same time as a real check so that timing does not reveal
+      // which client ids exist.
+      HashSecret(client_secret, "0000000000000000");
+      return unauthorized;
+    }
+    return record.status();
+  }
+  bool matches = ConstantTimeEquals(HashSecret(client_secret, record->secret_salt), record->secret_hash);
+  if (!matches || record->revoked_at.has_value()) return unauthorized;
+  return std::move(record).value();
+}
+
+}  // namespace mporders::auth

@@ -1,0 +1,37 @@
+#pragma once
+// API clients: creation with a hashed secret, and authentication of a
+// clientId/clientSecret pair. Secrets are never stored or logged in clear.
+
+#include <optional>
+#include <string>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace mporders::auth {
+
+// PBKDF2-HMAC-SHA256 work factor for stored secrets.
+constexpr int kSecretHashIterations = 100000;
+
+struct NewClient {
+  std::string client_id;
+  std::string client_secret;  // only ever known at creation time
+};
+
+// Creates a client for `seller_id` (the seller is created if missing).
+// Generates the id and/or secret when not given. Fails when the id is taken
+// or a given secret is shorter than 8 characters.
+Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::string& seller_id,
+                               std::optional<std::string> client_id,
+                               std::optional<std::string> client_secret);
+
+// The salted hash of `secret` as stored: "pbkdf2-sha256$<iterations>$<hex>".
+std::string HashSecret(const std::string& secret, const std::string& salt_hex);
+
+// The client whose id and secret match, or kUnauthorized (unknown client,
+// wrong secret and revoked client are indistinguishable to the caller).
+Result<ClientRecord> AuthenticateClient(Store& store, const std::string& client_id,
+                                        const std::string& client_secret);
+
+}  // namespace mporders::auth

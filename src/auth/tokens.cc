@@ -1,0 +1,105 @@
+#include "auth/tokens.h"
+
+#include <charconv>
+#include <vector>
+
+#include "auth/crypto.h"
+
+namespace mporders::auth {
+namespace {
+
+constexpr char kSigningKeySetting[] = "token_signing_key";
+constexpr char kVersion[] = "v1";
+
+Status Unauthorized(std::string why) {
+  return Status::Error(ErrorCode::kUnauthorized, std::move(why));
+}
+
+std::vector<std::string_view> SplitDots(std::string_view text) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dot = text.find('.', start);
+    parts.push_back(text.substr(start, dot == std::string_view::npos ? dot : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return parts;
+}
+
+bool ParseMillis(std::string_view text, EpochMillis& out) {
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TokenService>> TokenService::Create(Store& store, const Clock& clock,
+                                                           std::int64_t ttl_seconds) {
+  auto key_hex = store.GetOrCreateSetting(kSigningKeySetting, RandomHex(32));
+  if (!key_hex.ok()) return key_hex.status();
+  auto key = HexDecode(*key_hex);
+  if (!key || key->size() < 16) return Status::Internal("the stored token signing key is corrupt");
+  return std::unique_ptr<TokenService>(new TokenService(store, clock, std::move(*key), ttl_seconds));
+}
+
+TokenService::TokenService(Store& store, const Clock& clock, std::string key, std::int64_t ttl_seconds)
+    : store_(store), clock_(clock), key_(std::move(key)), ttl_seconds_(ttl_seconds) {}
+
+std::string TokenService::Sign(std::string_view payload) const {
+  return Base64UrlEncode(HmacSha256(key_, payload));
+}
+
+IssuedToken TokenService::Issue(const ClientRecord& client) const {
+  IssuedToken issued;
+  issued.claims.client_id = client.client_id;
+  issued.claims.seller_id = client.seller_id;
+  issued.claims.issued_at = clock_.NowMillis();
+  issued.claims.expires_at = issued.claims.issued_at + ttl_seconds_ * kMillisPerSecond;
+  issued.expires_in_seconds = ttl_seconds_;
+  // v1.<client>.<seller>.<issued>.<expires>.<nonce> then .<signature>; the
+  // nonce makes two tokens minted in the same millisecond differ.
+  std::string payload = std::string(kVersion) + "." + Base64UrlEncode(client.client_id) + "." +
+                        Base64UrlEncode(client.seller_id) + "." +
+                        std::to_string(issued.claims.issued_at) + "." +
+                        std::to_string(issued.claims.expires_at) + "." + RandomHex(8);
+  issued.access_token = payload + "." + Sign(payload);
+  return issued;
+}
+
+Result<TokenClaims> TokenService::Verify(const std::string& token) const {
+  if (token.empty() || token.size() > 1024) return Unauthorized("The access token is missing or malformed.");
+  auto parts = SplitDots(token);
+  if (parts.size() != 7 || parts[0] != kVersion) {
+    return Unauthorized("The access token is malformed.");
+  }
+  std::string_view payload(token.data(), token.size() - parts[6].size() - 1);
+  if (!ConstantTimeEquals(Sign(payload), parts[6])) {
+    return Unauthorized("The access token signature is invalid.");
+  }
+  TokenClaims claims;
+  auto client_id = Base64UrlDecode(parts[1]);
+  auto seller_id = Base64UrlDecode(parts[2]);
+  if (!client_id || !seller_id || !ParseMillis(parts[3], claims.issued_at) ||
+      !ParseMillis(parts[4], claims.expires_at)) {
+    return Unauthorized("The access token is malformed.");
+  }
+  claims.client_id = std::move(*client_id);
+  claims.seller_id = std::move(*seller_id);
+  if (clock_.NowMillis() >= claims.expires_at) {
+    return Unauthorized("The access token has expired. Request a new one from POST /v3/token.");
+  }
+  auto client = store_.GetClient(claims.client_id);
+  if (!client.ok()) {
+    if (client.status().code() == ErrorCode::kNotFound) {
+      return Unauthorized("The client of this access token no longer exists.");
+    }
+    return client.status();
+  }
+  if (client->revoked_at.has_value()) {
+    return Unauthorized("The client of this access token has been revoked.");
+  }
+  return claims;
+}
+
+}  // namespace mporders::auth

@@ -1,0 +1,53 @@
+#pragma once
+// Access tokens, Walmart style: opaque strings sent in WM_SEC.ACCESS_TOKEN,
+// valid for 900 s. A token is signed with HMAC-SHA256 under a key kept in the
+// store, so every server process sharing the database verifies every token.
+// Verification also re-reads the client, so a revoked client's live tokens
+// stop working at once.
+
+#include <memory>
+#include <string>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace mporders::auth {
+
+struct TokenClaims {
+  std::string client_id;
+  std::string seller_id;
+  EpochMillis issued_at = 0;
+  EpochMillis expires_at = 0;
+};
+
+struct IssuedToken {
+  std::string access_token;
+  std::int64_t expires_in_seconds = 0;
+  TokenClaims claims;
+};
+
+// Thread-safe after construction.
+class TokenService {
+ public:
+  // Loads (or creates, first process wins) the signing key from the store.
+  static Result<std::unique_ptr<TokenService>> Create(Store& store, const Clock& clock,
+                                                      std::int64_t ttl_seconds);
+
+  IssuedToken Issue(const ClientRecord& client) const;
+
+  // Claims of a valid token. kUnauthorized with a description of why when the
+  // token is malformed, forged, expired, or its client is revoked or gone.
+  Result<TokenClaims> Verify(const std::string& token) const;
+
+ private:
+  TokenService(Store& store, const Clock& clock, std::string key, std::int64_t ttl_seconds);
+  std::string Sign(std::string_view payload) const;
+
+  Store& store_;
+  const Clock& clock_;
+  std::string key_;
+  std::int64_t ttl_seconds_;
+};
+
+}  // namespace mporders::auth

@@ -1,0 +1,59 @@
+#pragma once
+// Walmart's JSON representation of orders: the only place its field names live.
+//
+// Output follows us_mp_orders.json exactly: key names and nesting
+// (orderLines.orderLine[], charges.charge[], orderLineStatuses.orderLineStatus[]),
+// quantities as strings, money amounts as JSON numbers (exact decimal text from
+// integer minor units: 5, 0.34, 19.98), dates as epoch milliseconds; absent
+// optional fields omitted, never null. Extras are written back after the
+// known members.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "domain/order.h"
+
+namespace mporders {
+
+// What a response includes beyond the default fields (the query flags).
+struct OrderView {
+  bool product_info = false;      // item.imageUrl, item.weight
+  bool replacement_info = false;  // orderType, originalCustomerOrderID
+  static OrderView Full() { return {true, true}; }
+};
+
+// Appends the order object `{...}` (no envelope) to `out`.
+void AppendOrderJson(std::string& out, const Order& order, const OrderView& view);
+
+// {"order":{...}}
+std::string EncodeOrderResponseJson(const Order& order, const OrderView& view);
+
+struct ListMeta {
+  std::int64_t total_count = 0;
+  int limit = 0;
+  std::optional<std::string> next_cursor;  // omitted on the last page
+};
+
+// {"list":{"meta":{...},"elements":{"order":[...]}}}
+std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Order*>& orders,
+                                const OrderView& view);
+
+// Parses one order: a bare order object or {"order":{...}}. Unknown members
+// of every object are kept in `extras`. kMalformedRequestContent when the
+// text is not JSON; kInvalidRequestContent (field = the JSON path) when a
+// required field is missing or has the wrong type.
+Result<Order> DecodeOrderJson(std::string_view json);
+
+// Parses an import file: one {"order":{...}}, a bare order, a JSON array of
+// either, or a list envelope {"list":{"elements":{"order":[...]}}}.
+Result<std::vector<Order>> DecodeOrdersJson(std::string_view json);
+
+// Money as Walmart's JSON number text: 5 -> "5", 34 minor -> "0.34",
+// 80 minor -> "0.8", -500 minor -> "-5". Exact.
+std::string FormatMoneyAmount(std::int64_t minor);
+
+}  // namespace mporders

@@ -1,0 +1,62 @@
+#pragma once
+// Seller commands on one purchase order, decoded from the request bodies of
+// the shipping, cancel and refund endpoints (acknowledge has no body).
+// codec/ builds them; domain/lifecycle applies them.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/order.h"
+
+namespace mporders {
+
+// One orderLineStatus entry of a shipping request: a package.
+struct ShipPackage {
+  std::int64_t quantity = 0;  // statusQuantity.amount
+  std::string status;         // as sent; must be "Shipped"
+  TrackingInfo tracking_info;
+  std::optional<ReturnCenterAddress> return_center_address;
+  std::optional<std::string> current_tracking_number;  // currentTrackingInfo.trackingNumber
+};
+
+struct ShipLine {
+  std::string line_number;
+  std::optional<std::string> seller_order_id;
+  bool intent_to_cancel_override = false;
+  std::vector<ShipPackage> packages;  // orderLineStatuses.orderLineStatus[]
+};
+
+struct ShipCommand {
+  std::optional<std::string> process_mode;  // "PARTIAL_UPDATE" = tracking correction
+  std::vector<ShipLine> lines;
+};
+
+struct CancelPortion {
+  std::int64_t quantity = 0;
+  std::string status;  // as sent; must be "Cancelled"
+  std::string cancellation_reason;
+};
+
+struct CancelLine {
+  std::string line_number;
+  std::vector<CancelPortion> portions;  // orderLineStatuses.orderLineStatus[]
+};
+
+struct CancelCommand {
+  std::vector<CancelLine> lines;
+};
+
+struct RefundLine {
+  std::string line_number;
+  bool is_full_refund = false;
+  std::vector<Refund> refunds;  // refunds.refund[]: comments + refund charges
+};
+
+struct RefundCommand {
+  std::string purchase_order_id;  // must equal the path id
+  std::vector<RefundLine> lines;
+};
+
+}  // namespace mporders

@@ -1,0 +1,20 @@
+#pragma once
+// Percent-decoding of paths and query strings (application/x-www-form-urlencoded
+// rules for queries: '+' is a space).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/request.h"
+
+namespace mporders::http {
+
+// Decodes %XX escapes; with `plus_is_space`, '+' becomes ' '. nullopt on a
+// malformed escape.
+std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
+
+// Splits "a=1&b=2" into decoded pairs. nullopt on a malformed escape.
+std::optional<QueryParams> ParseQueryString(std::string_view query);
+
+}  // namespace mporders::http

@@ -1,0 +1,29 @@
+#include "http/query_string.h"
+
+#include <gtest/gtest.h>
+
+namespace mporders::http {
+namespace {
+
+TEST(QueryStringTest, DecodesPairsInOrder) {
+  auto params = ParseQueryString("limit=10&createdStartDate=2023-07-17T00%3A00%3A00-06%3A00&a+b=c+d&flag");
+  ASSERT_TRUE(params.has_value());
+  ASSERT_EQ(params->size(), 4u);
+  EXPECT_EQ((*params)[0], (std::pair<std::string, std::string>{"limit", "10"}));
+  EXPECT_EQ((*params)[1].second, "2023-07-17T00:00:00-06:00");
+  EXPECT_EQ((*params)[2], (std::pair<std::string, std::string>{"a b", "c d"}));
+  EXPECT_EQ((*params)[3], (std::pair<std::string, std::string>{"flag", ""}));
+}
+
+TEST(QueryStringTest, RejectsMalformedEscapes) {
+  EXPECT_FALSE(ParseQueryString("a=%2").has_value());
+  EXPECT_FALSE(ParseQueryString("a=%zz").has_value());
+  EXPECT_FALSE(ParseQueryString("a=%").has_value());
+}
+
+TEST(QueryStringTest, PathDecodingKeepsPlus) {
+  EXPECT_EQ(PercentDecode("/v3/orders/a+b%20c", false).value(), "/v3/orders/a+b c");
+}
+
+}  // namespace
+}  // namespace mporders::http

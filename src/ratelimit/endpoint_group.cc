@@ -1,0 +1,44 @@
+#include "ratelimit/endpoint_group.h"
+
+namespace mporders::ratelimit {
+
+std::string_view EndpointGroupName(EndpointGroup group) {
+  switch (group) {
+    case EndpointGroup::kGetAllOrders:
+      return "getAllOrders";
+    case EndpointGroup::kGetAllReleasedOrders:
+      return "getAllReleasedOrders";
+    case EndpointGroup::kGetAnOrder:
+      return "getAnOrder";
+    case EndpointGroup::kAcknowledgeOrders:
+      return "acknowledgeOrders";
+    case EndpointGroup::kCancelOrderLines:
+      return "cancelOrderLines";
+    case EndpointGroup::kShippingUpdates:
+      return "shippingUpdates";
+    case EndpointGroup::kRefundOrderLines:
+      return "refundOrderLines";
+  }
+  return "unknown";
+}
+
+std::optional<EndpointGroup> EndpointGroupFromName(std::string_view name) {
+  for (EndpointGroup group : kAllEndpointGroups) {
+    if (EndpointGroupName(group) == name) return group;
+  }
+  return std::nullopt;
+}
+
+GroupLimits DefaultGroupLimits() {
+  GroupLimits limits{};
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAllOrders)] = 5000;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAllReleasedOrders)] = 5000;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAnOrder)] = 5000;
+  limits[static_cast<std::size_t>(EndpointGroup::kAcknowledgeOrders)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kCancelOrderLines)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kShippingUpdates)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kRefundOrderLines)] = 60;
+  return limits;
+}
+
+}  // namespace mporders::ratelimit

@@ -1,0 +1,46 @@
+#pragma once
+// The throttled Orders endpoints. Each has its own bucket per seller, as
+// Walmart allots each API its own limit. Names are Walmart's operationIds
+// (us_mp_orders.json), which is also how the configuration file spells them.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace mporders::ratelimit {
+
+enum class EndpointGroup {
+  kGetAllOrders,          // GET  /v3/orders
+  kGetAllReleasedOrders,  // GET  /v3/orders/released
+  kGetAnOrder,            // GET  /v3/orders/{purchaseOrderId}
+  kAcknowledgeOrders,     // POST /v3/orders/{purchaseOrderId}/acknowledge
+  kCancelOrderLines,      // POST /v3/orders/{purchaseOrderId}/cancel
+  kShippingUpdates,       // POST /v3/orders/{purchaseOrderId}/shipping
+  kRefundOrderLines,      // POST /v3/orders/{purchaseOrderId}/refund
+};
+
+constexpr std::size_t kEndpointGroupCount = 7;
+
+constexpr std::array<EndpointGroup, kEndpointGroupCount> kAllEndpointGroups = {
+    EndpointGroup::kGetAllOrders,     EndpointGroup::kGetAllReleasedOrders,
+    EndpointGroup::kGetAnOrder,       EndpointGroup::kAcknowledgeOrders,
+    EndpointGroup::kCancelOrderLines, EndpointGroup::kShippingUpdates,
+    EndpointGroup::kRefundOrderLines,
+};
+
+// "getAllOrders", "acknowledgeOrders", ...
+std::string_view EndpointGroupName(EndpointGroup group);
+// The group named `name` (exact spelling), or nullopt.
+std::optional<EndpointGroup> EndpointGroupFromName(std::string_view name);
+
+// Requests per minute for each group, indexed by EndpointGroup.
+using GroupLimits = std::array<std::int64_t, kEndpointGroupCount>;
+
+// Walmart's documented US limits: 5000/min for the reads, 60/min for each
+// write. Walmart's figure for /released is uncertain (one source says 60);
+// it is the same query as getAllOrders, so it gets the same 5000.
+GroupLimits DefaultGroupLimits();
+
+}  // namespace mporders::ratelimit

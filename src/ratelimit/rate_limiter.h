@@ -1,0 +1,68 @@
+#pragma once
+// Per-seller, per-endpoint rate limits: one TokenBucket per (seller,
+// EndpointGroup), created full on the seller's first call to that group.
+//
+// Buckets live in this process's memory. Several server processes sharing one
+// database each keep their own buckets, so together they allow up to N times
+// the limit; put one process in front of a seller when the limit must hold
+// exactly.
+//
+// Thread safety: Take() may be called from any number of threads at once and
+// is exact — with K tokens in a bucket, exactly K concurrent takes succeed.
+// Buckets are spread over mutex-guarded stripes so that different sellers and
+// endpoints rarely wait for one another.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "ratelimit/endpoint_group.h"
+#include "ratelimit/token_bucket.h"
+
+namespace mporders::ratelimit {
+
+// Largest per-minute limit a bucket accepts (keeps the bucket's integer
+// arithmetic far from overflow).
+constexpr std::int64_t kMaxLimitPerMinute = 1'000'000;
+
+struct RateLimitConfig {
+  GroupLimits defaults = DefaultGroupLimits();
+  // Per-seller overrides, keyed by seller id; a group missing from a
+  // seller's map uses `defaults`.
+  std::map<std::string, std::map<EndpointGroup, std::int64_t>> sellers;
+};
+
+// OK when every limit is within [1, kMaxLimitPerMinute]; otherwise
+// kInvalidRequestParam naming the seller and group.
+Status ValidateRateLimitConfig(const RateLimitConfig& config);
+
+class RateLimiter {
+ public:
+  // REQUIRES: ValidateRateLimitConfig(config).ok(). `clock` must outlive this.
+  RateLimiter(const Clock& clock, RateLimitConfig config);
+  ~RateLimiter();
+  RateLimiter(const RateLimiter&) = delete;
+  RateLimiter& operator=(const RateLimiter&) = delete;
+
+  // Takes one token from the seller's bucket for `group`. Refused decisions
+  // take nothing.
+  RateDecision Take(std::string_view seller_id, EndpointGroup group);
+
+  // The per-minute limit that applies to the seller for `group`.
+  std::int64_t LimitFor(std::string_view seller_id, EndpointGroup group) const;
+
+  const RateLimitConfig& config() const { return config_; }
+
+ private:
+  struct Stripe;
+
+  const Clock& clock_;
+  RateLimitConfig config_;
+  std::unique_ptr<Stripe[]> stripes_;
+};
+
+}  // namespace mporders::ratelimit

@@ -1,0 +1,53 @@
+#pragma once
+// Realistic, deterministic demo and seed orders.
+//
+// Order i of a generator is a pure function of (options, i): it does not
+// depend on which other orders were generated, or in what order, so large
+// seeds can be produced by several threads on disjoint index ranges.
+//
+// What the orders look like: Walmart-shaped ids, US customers and addresses,
+// 1-5 lines (mostly 1-2) from a built-in catalog of about 100 products, exact
+// cent amounts with tax, and line statuses spread over the lifecycle as they
+// stand at `now`: recent orders are mostly Created or Acknowledged, older ones
+// Shipped, Delivered or Cancelled, with tracking, cancellation reasons and
+// refunds that agree with the statuses (see order_generator.cc for the mix).
+
+#include <cstdint>
+#include <string>
+
+#include "core/clock.h"
+#include "domain/order.h"
+
+namespace mporders {
+
+struct GeneratorOptions {
+  std::uint64_t seed = 1;
+  // Orders are dated within [now - days_back days, now]; line statuses are as
+  // they stand at `now`.
+  EpochMillis now = 0;
+  int days_back = 180;  // values below 1 are treated as 1
+  // Prepended to the purchase order id (13 digits, or 15 for indices >= 2^40).
+  std::string purchase_order_prefix;
+};
+
+// Immutable after construction; Make and MakeStored may be called from any
+// number of threads at once.
+class OrderGenerator {
+ public:
+  explicit OrderGenerator(GeneratorOptions options);
+
+  // The index-th order. Same options and index give an identical order;
+  // distinct indices give distinct purchaseOrderIds.
+  Order Make(std::uint64_t index) const;
+
+  // Make(index) as the store keeps it for `seller_id`: last_modified is the
+  // latest line statusDate, version 0 (never updated).
+  StoredOrder MakeStored(std::uint64_t index, std::string seller_id) const;
+
+  const GeneratorOptions& options() const { return options_; }
+
+ private:
+  GeneratorOptions options_;
+};
+
+}  // namespace mporders

@@ -1,0 +1,28 @@
+#pragma once
+// What the SQLite store copies out of an order document into columns and
+// side tables so that list filters never parse documents.
+
+#include <string>
+#include <vector>
+
+#include "domain/order.h"
+
+namespace mporders::sqlite {
+
+// Stored in place of an absent shipNode.type / orderType, so that a filter
+// for the default value matches orders that leave it out.
+inline constexpr char kDefaultShipNodeType[] = "SellerFulfilled";
+inline constexpr char kDefaultOrderType[] = "REGULAR";
+
+struct OrderIndexValues {
+  std::string ship_node_type;  // normalised
+  std::string order_type;      // normalised
+  // Distinct and sorted; one side-table row each.
+  std::vector<std::string> statuses;  // of every quantity bucket of every line
+  std::vector<std::string> skus;      // item.sku of every line
+  std::vector<std::string> programs;  // fulfillment.shippingProgramType of every line
+};
+
+OrderIndexValues IndexValuesOf(const Order& order);
+
+}  // namespace mporders::sqlite

@@ -1,0 +1,172 @@
+#include "store/sqlite/order_rows.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "codec/order_json.h"
+#include "store/sqlite/order_index.h"
+#include "store/sqlite/sql.h"
+
+namespace mporders::sqlite {
+namespace {
+
+struct SideTable {
+  const char* insert_sql;
+  const char* delete_sql;
+  std::vector<std::string> OrderIndexValues::*values;
+  bool copies_categories;  // also holds ship_node_type and order_type
+};
+
+constexpr SideTable kSideTables[] = {
+    {sql::kInsertStatusRow, sql::kDeleteStatusRow, &OrderIndexValues::statuses, true},
+    {sql::kInsertProgramRow, sql::kDeleteProgramRow, &OrderIndexValues::programs, true},
+    {sql::kInsertSkuRow, sql::kDeleteSkuRow, &OrderIndexValues::skus, false},
+};
+
+// Binds the parameter layout shared by kInsertOrder and kUpdateOrder.
+void BindOrderRow(Statement& stmt, const StoredOrder& order, const OrderIndexValues& index,
+                  const std::string& doc) {
+  const Order& o = order.order;
+  stmt.Bind(1, order.seller_id)
+      .Bind(2, o.purchase_order_id)
+      .Bind(3, o.customer_order_id)
+      .Bind(4, o.order_date)
+      .Bind(5, index.ship_node_type)
+      .Bind(6, index.order_type)
+      .Bind(7, o.shipping_info.estimated_ship_date)
+      .Bind(8, order.last_modified)
+      .Bind(9, order.version)
+      .Bind(10, doc);
+}
+
+Status InsertSideRow(Connection& db, const SideTable& table, const StoredOrder& order,
+                     const OrderIndexValues& index, const std::string& value) {
+  Result<Statement> insert = db.Prepare(table.insert_sql);
+  if (!insert.ok()) return insert.status();
+  insert->Bind(1, order.seller_id)
+      .Bind(2, value)
+      .Bind(3, order.order.order_date)
+      .Bind(4, order.order.purchase_order_id);
+  if (table.copies_categories) insert->Bind(5, index.ship_node_type).Bind(6, index.order_type);
+  return insert->Run();
+}
+
+Status DeleteSideRow(Connection& db, const SideTable& table, const StoredOrder& order,
+                     const std::string& value) {
+  Result<Statement> remove = db.Prepare(table.delete_sql);
+  if (!remove.ok()) return remove.status();
+  remove->Bind(1, order.seller_id)
+      .Bind(2, value)
+      .Bind(3, order.order.order_date)
+      .Bind(4, order.order.purchase_order_id);
+  return remove->Run();
+}
+
+Status InsertSideRows(Connection& db, const StoredOrder& order, const OrderIndexValues& index) {
+  for (const SideTable& table : kSideTables) {
+    for (const std::string& value : index.*table.values) {
+      MP_RETURN_IF_ERROR(InsertSideRow(db, table, order, index, value));
+    }
+  }
+  return Status::Ok();
+}
+
+bool Contains(const std::vector<std::string>& sorted, const std::string& value) {
+  return std::binary_search(sorted.begin(), sorted.end(), value);
+}
+
+// Brings the side rows of `previous` in line with `order`. A state change
+// usually moves one status: only the rows that differ are touched, unless a
+// column every row copies changed, which rewrites them all.
+Status UpdateSideRows(Connection& db, const StoredOrder& previous,
+                      const OrderIndexValues& old_index, const StoredOrder& order,
+                      const OrderIndexValues& index) {
+  const bool rewrite = previous.order.order_date != order.order.order_date ||
+                       old_index.ship_node_type != index.ship_node_type ||
+                       old_index.order_type != index.order_type;
+  for (const SideTable& table : kSideTables) {
+    const std::vector<std::string>& old_values = old_index.*table.values;
+    const std::vector<std::string>& new_values = index.*table.values;
+    for (const std::string& value : old_values) {
+      if (rewrite || !Contains(new_values, value)) {
+        MP_RETURN_IF_ERROR(DeleteSideRow(db, table, previous, value));
+      }
+    }
+    for (const std::string& value : new_values) {
+      if (rewrite || !Contains(old_values, value)) {
+        MP_RETURN_IF_ERROR(InsertSideRow(db, table, order, index, value));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+void EncodeDoc(const Order& order, std::string& doc) {
+  doc.clear();
+  AppendOrderJson(doc, order, OrderView::Full());
+}
+
+}  // namespace
+
+Result<StoredOrder> OrderFromRow(const Statement& row, const std::string& seller_id) {
+  Result<Order> order = DecodeOrderJson(row.Text(sql::kOrderDocColumn));
+  if (!order.ok()) {
+    return Status::Internal("stored order document of seller " + seller_id +
+                            " does not decode: " + order.status().description());
+  }
+  StoredOrder stored;
+  stored.seller_id = seller_id;
+  stored.order = std::move(*order);
+  stored.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
+  stored.version = row.Int64(sql::kOrderVersionColumn);
+  return stored;
+}
+
+Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
+                              const std::string& purchase_order_id) {
+  Result<Statement> select = db.Prepare(sql::kSelectOrder);
+  if (!select.ok()) return select.status();
+  select->Bind(1, seller_id).Bind(2, purchase_order_id);
+  Result<bool> row = select->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::NotFound("purchase order " + purchase_order_id + " not found");
+  return OrderFromRow(*select, seller_id);
+}
+
+Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc) {
+  const OrderIndexValues index = IndexValuesOf(order.order);
+  EncodeDoc(order.order, doc);
+  {
+    Result<Statement> insert = db.Prepare(sql::kInsertOrder);
+    if (!insert.ok()) return insert.status();
+    BindOrderRow(*insert, order, index, doc);
+    const int rc = insert->StepCode();
+    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY || rc == SQLITE_CONSTRAINT_UNIQUE) {
+      return Status::InvalidContent("purchase order " + order.order.purchase_order_id +
+                                    " already exists for seller " + order.seller_id);
+    }
+    if (rc != SQLITE_DONE) return insert->Error(rc, sql::kInsertOrder);
+  }
+  return InsertSideRows(db, order, index);
+}
+
+Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order,
+                    std::string& doc) {
+  const OrderIndexValues index = IndexValuesOf(order.order);
+  EncodeDoc(order.order, doc);
+  {
+    Result<Statement> update = db.Prepare(sql::kUpdateOrder);
+    if (!update.ok()) return update.status();
+    BindOrderRow(*update, order, index, doc);
+    MP_RETURN_IF_ERROR(update->Run());
+    if (db.Changes() != 1) {
+      return Status::Internal("purchase order " + order.order.purchase_order_id +
+                              " vanished during its update");
+    }
+  }
+  return UpdateSideRows(db, previous, IndexValuesOf(previous.order), order, index);
+}
+
+}  // namespace mporders::sqlite

@@ -1,0 +1,105 @@
+#pragma once
+// The SQLite store's fixed statements, by name. List queries are assembled
+// from filters in list_query.cc. Numbered parameters (?1, ?2, ...) let one
+// binding routine serve statements that share a parameter layout.
+
+namespace mporders::sqlite::sql {
+
+// --- schema migrations ---------------------------------------------------------
+
+inline constexpr char kCreateSchemaMigrations[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version BIGINT NOT NULL PRIMARY KEY,"
+    " name TEXT NOT NULL,"
+    " applied_at BIGINT NOT NULL)";
+
+inline constexpr char kSchemaMigrationsExists[] =
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
+
+inline constexpr char kSelectSchemaVersion[] =
+    "SELECT coalesce(max(version), 0) FROM schema_migrations";
+
+inline constexpr char kInsertSchemaMigration[] =
+    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)";
+
+// --- orders -----------------------------------------------------------------------
+
+// Row layout shared by every statement that reads an order.
+inline constexpr int kOrderDocColumn = 0;
+inline constexpr int kOrderLastModifiedColumn = 1;
+inline constexpr int kOrderVersionColumn = 2;
+
+inline constexpr char kSelectOrder[] =
+    "SELECT doc, last_modified, version FROM orders"
+    " WHERE seller_id = ?1 AND purchase_order_id = ?2";
+
+// Insert and update share one parameter layout:
+// ?1 seller_id, ?2 purchase_order_id, ?3 customer_order_id, ?4 order_date,
+// ?5 ship_node_type, ?6 order_type, ?7 est_ship_date, ?8 last_modified,
+// ?9 version, ?10 doc.
+inline constexpr char kInsertOrder[] =
+    "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
+    " ship_node_type, order_type, est_ship_date, last_modified, version, doc)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+inline constexpr char kUpdateOrder[] =
+    "UPDATE orders SET customer_order_id = ?3, order_date = ?4, ship_node_type = ?5,"
+    " order_type = ?6, est_ship_date = ?7, last_modified = ?8, version = ?9, doc = ?10"
+    " WHERE seller_id = ?1 AND purchase_order_id = ?2";
+
+inline constexpr char kCountOrders[] = "SELECT count(*) FROM orders WHERE seller_id = ?1";
+
+// Side tables: ?1 seller_id, ?2 the key value, ?3 order_date,
+// ?4 purchase_order_id, and for status and program rows ?5 ship_node_type,
+// ?6 order_type. OR IGNORE: two lines may share a SKU or program.
+inline constexpr char kInsertStatusRow[] =
+    "INSERT OR IGNORE INTO order_status_idx (seller_id, status, order_date, purchase_order_id,"
+    " ship_node_type, order_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr char kDeleteStatusRow[] =
+    "DELETE FROM order_status_idx WHERE seller_id = ?1 AND status = ?2"
+    " AND order_date = ?3 AND purchase_order_id = ?4";
+
+inline constexpr char kInsertProgramRow[] =
+    "INSERT OR IGNORE INTO order_programs_idx (seller_id, shipping_program_type, order_date,"
+    " purchase_order_id, ship_node_type, order_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr char kDeleteProgramRow[] =
+    "DELETE FROM order_programs_idx WHERE seller_id = ?1 AND shipping_program_type = ?2"
+    " AND order_date = ?3 AND purchase_order_id = ?4";
+
+inline constexpr char kInsertSkuRow[] =
+    "INSERT OR IGNORE INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id)"
+    " VALUES (?1, ?2, ?3, ?4)";
+inline constexpr char kDeleteSkuRow[] =
+    "DELETE FROM order_lines_idx WHERE seller_id = ?1 AND sku = ?2"
+    " AND order_date = ?3 AND purchase_order_id = ?4";
+
+// --- sellers, clients, settings -------------------------------------------------
+
+inline constexpr char kInsertSeller[] =
+    "INSERT INTO sellers (seller_id, name, created_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (seller_id) DO NOTHING";
+inline constexpr char kSelectSeller[] =
+    "SELECT seller_id, name, created_at FROM sellers WHERE seller_id = ?1";
+inline constexpr char kSelectSellers[] =
+    "SELECT seller_id, name, created_at FROM sellers ORDER BY seller_id";
+inline constexpr char kSelectSellerExists[] = "SELECT 1 FROM sellers WHERE seller_id = ?1";
+
+// Client rows: client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at.
+inline constexpr char kInsertClient[] =
+    "INSERT INTO clients (client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+inline constexpr char kSelectClient[] =
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at"
+    " FROM clients WHERE client_id = ?1";
+inline constexpr char kSelectClients[] =
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at"
+    " FROM clients ORDER BY client_id";
+// The first revocation time stands.
+inline constexpr char kRevokeClient[] =
+    "UPDATE clients SET revoked_at = coalesce(revoked_at, ?2) WHERE client_id = ?1";
+
+inline constexpr char kInsertSettingIfAbsent[] =
+    "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING";
+inline constexpr char kSelectSetting[] = "SELECT value FROM settings WHERE key = ?1";
+
+}  // namespace mporders::sqlite::sql

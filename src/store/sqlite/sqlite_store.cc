@@ -1,0 +1,159 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/order_rows.h"
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_store_access.h"
+
+namespace mporders {
+
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+using sqlite::TxMode;
+
+namespace {
+
+constexpr char kMemoryPath[] = ":memory:";
+
+Status CheckOrderIdentity(const StoredOrder& order) {
+  if (order.seller_id.empty()) return Status::InvalidContent("order without a seller id");
+  if (order.order.purchase_order_id.empty()) {
+    return Status::InvalidContent("order without a purchaseOrderId", "purchaseOrderId");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
+                                                       const SqliteStoreOptions& options) {
+  if (path.empty()) return Status::InvalidParam("empty SQLite database path", "store");
+  sqlite::ConnectionOptions writer_options;
+  writer_options.busy_timeout_ms = options.busy_timeout_ms;
+  writer_options.cache_kib = options.writer_cache_kib;
+  writer_options.set_wal = true;
+  writer_options.wal_autocheckpoint_pages = options.wal_autocheckpoint_pages;
+  Result<std::unique_ptr<Connection>> writer = Connection::Open(path, writer_options);
+  if (!writer.ok()) return writer.status();
+  MP_RETURN_IF_ERROR(
+      sqlite::ApplyMigrations(**writer, sqlite::EmbeddedMigrations(), SystemClock().NowMillis()));
+
+  std::unique_ptr<sqlite::ReaderPool> readers;
+  if (path != kMemoryPath) {
+    sqlite::ConnectionOptions reader_options;
+    reader_options.busy_timeout_ms = options.busy_timeout_ms;
+    reader_options.cache_kib = options.reader_cache_kib;
+    reader_options.read_only = true;
+    readers = std::make_unique<sqlite::ReaderPool>(
+        path, reader_options, static_cast<size_t>(std::max(options.max_idle_readers, 0)));
+  }
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(options, std::move(*writer), std::move(readers)));
+}
+
+SqliteStore::SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<Connection> writer,
+                         std::unique_ptr<sqlite::ReaderPool> readers)
+    : options_(options), writer_(std::move(writer)), readers_(std::move(readers)) {}
+
+SqliteStore::~SqliteStore() = default;
+
+Result<std::int64_t> SqliteStore::SchemaVersion() {
+  return WithWriter([](Connection& db) { return sqlite::SchemaVersion(db); });
+}
+
+// --- orders ----------------------------------------------------------------------
+
+Result<StoredOrder> SqliteStore::GetOrder(const std::string& seller_id,
+                                          const std::string& purchase_order_id) {
+  return WithReader([&](Connection& db) -> Result<StoredOrder> {
+    return sqlite::LoadOrder(db, seller_id, purchase_order_id);
+  });
+}
+
+Status SqliteStore::InsertOrders(const std::vector<StoredOrder>& orders) {
+  for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
+  if (orders.empty()) return Status::Ok();
+  return WithWriter([&](Connection& db) -> Status {
+    // One transaction for the batch: one WAL sync, and all or nothing.
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    for (const StoredOrder& order : orders) {
+      MP_RETURN_IF_ERROR(sqlite::InsertOrder(db, order, doc_buffer_));
+    }
+    return tx->Commit();
+  });
+}
+
+Status SqliteStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
+  for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
+  if (orders.empty()) return Status::Ok();
+  return WithWriter([&](Connection& db) -> Status {
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    for (const StoredOrder& order : orders) {
+      Result<StoredOrder> previous =
+          sqlite::LoadOrder(db, order.seller_id, order.order.purchase_order_id);
+      if (previous.ok()) {
+        // A replaced order is a change like any other: its version moves on.
+        StoredOrder replacement = order;
+        replacement.version = previous->version + 1;
+        MP_RETURN_IF_ERROR(sqlite::ReplaceOrder(db, *previous, replacement, doc_buffer_));
+      } else if (previous.status().code() == ErrorCode::kNotFound) {
+        MP_RETURN_IF_ERROR(sqlite::InsertOrder(db, order, doc_buffer_));
+      } else {
+        return previous.status();
+      }
+    }
+    return tx->Commit();
+  });
+}
+
+Result<StoredOrder> SqliteStore::UpdateOrder(const std::string& seller_id,
+                                             const std::string& purchase_order_id,
+                                             const UpdateFn& fn) {
+  // The writer mutex serialises updates in this process; BEGIN IMMEDIATE
+  // takes the database write lock before the load, so no other process can
+  // commit between the load and the save either.
+  return WithWriter([&](Connection& db) -> Result<StoredOrder> {
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    Result<StoredOrder> previous = sqlite::LoadOrder(db, seller_id, purchase_order_id);
+    if (!previous.ok()) return previous.status();
+
+    StoredOrder current = *previous;
+    Status changed;
+    try {
+      changed = fn(current);
+    } catch (const std::exception& e) {
+      return Status::Internal(std::string("order update failed: ") + e.what());
+    } catch (...) {
+      return Status::Internal("order update failed with an unknown exception");
+    }
+    if (!changed.ok()) return changed;  // the transaction rolls back
+    if (current.seller_id != seller_id || current.order.purchase_order_id != purchase_order_id) {
+      return Status::Internal("an order update must not change the seller or purchase order id");
+    }
+    current.version = previous->version + 1;
+    MP_RETURN_IF_ERROR(sqlite::ReplaceOrder(db, *previous, current, doc_buffer_));
+    MP_RETURN_IF_ERROR(tx->Commit());
+    return current;
+  });
+}
+
+Result<std::int64_t> SqliteStore::CountOrders(const std::string& seller_id) {
+  return WithReader([&](Connection& db) -> Result<std::int64_t> {
+    Result<Statement> count = db.Prepare(sqlite::sql::kCountOrders);
+    if (!count.ok()) return count.status();
+    count->Bind(1, seller_id);
+    Result<bool> row = count->Step();
+    if (!row.ok()) return row.status();
+    return *row ? count->Int64(0) : 0;
+  });
+}
+
+}  // namespace mporders

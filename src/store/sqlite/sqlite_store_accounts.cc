@@ -1,0 +1,182 @@
+// SqliteStore: sellers, API clients and settings.
+
+#include <sqlite3.h>
+
+#include <string>
+#include <utility>
+
+#include "store/sqlite/sql.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_access.h"
+
+namespace mporders {
+
+using sqlite::Connection;
+using sqlite::Statement;
+using sqlite::Transaction;
+using sqlite::TxMode;
+
+namespace {
+
+Seller SellerFromRow(const Statement& row) {
+  return Seller{std::string(row.Text(0)), std::string(row.Text(1)), row.Int64(2)};
+}
+
+ClientRecord ClientFromRow(const Statement& row) {
+  ClientRecord client;
+  client.client_id = std::string(row.Text(0));
+  client.seller_id = std::string(row.Text(1));
+  client.secret_hash = std::string(row.Text(2));
+  client.secret_salt = std::string(row.Text(3));
+  client.created_at = row.Int64(4);
+  if (!row.IsNull(5)) client.revoked_at = row.Int64(5);
+  return client;
+}
+
+// Runs a prepared query and maps every row with `from_row`.
+template <typename T, typename FromRow>
+Result<std::vector<T>> AllRows(Connection& db, const char* sql, FromRow from_row) {
+  Result<Statement> select = db.Prepare(sql);
+  if (!select.ok()) return select.status();
+  std::vector<T> out;
+  for (;;) {
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return out;
+    out.push_back(from_row(*select));
+  }
+}
+
+Result<std::optional<std::string>> ReadSetting(Connection& db, const std::string& key) {
+  Result<Statement> select = db.Prepare(sqlite::sql::kSelectSetting);
+  if (!select.ok()) return select.status();
+  select->Bind(1, key);
+  Result<bool> row = select->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(select->Text(0)));
+}
+
+}  // namespace
+
+// --- sellers ------------------------------------------------------------------------
+
+Status SqliteStore::PutSeller(const Seller& seller) {
+  if (seller.seller_id.empty()) return Status::InvalidContent("seller without an id", "sellerId");
+  return WithWriter([&](Connection& db) -> Status {
+    Result<Statement> insert = db.Prepare(sqlite::sql::kInsertSeller);
+    if (!insert.ok()) return insert.status();
+    insert->Bind(1, seller.seller_id).Bind(2, seller.name).Bind(3, seller.created_at);
+    return insert->Run();
+  });
+}
+
+Result<Seller> SqliteStore::GetSeller(const std::string& seller_id) {
+  return WithReader([&](Connection& db) -> Result<Seller> {
+    Result<Statement> select = db.Prepare(sqlite::sql::kSelectSeller);
+    if (!select.ok()) return select.status();
+    select->Bind(1, seller_id);
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("seller " + seller_id + " not found");
+    return SellerFromRow(*select);
+  });
+}
+
+Result<std::vector<Seller>> SqliteStore::ListSellers() {
+  return WithReader([](Connection& db) {
+    return AllRows<Seller>(db, sqlite::sql::kSelectSellers, SellerFromRow);
+  });
+}
+
+// --- clients ------------------------------------------------------------------------
+
+Status SqliteStore::AddClient(const ClientRecord& client) {
+  if (client.client_id.empty()) return Status::InvalidContent("client without an id", "clientId");
+  return WithWriter([&](Connection& db) -> Status {
+    Result<Statement> insert = db.Prepare(sqlite::sql::kInsertClient);
+    if (!insert.ok()) return insert.status();
+    insert->Bind(1, client.client_id)
+        .Bind(2, client.seller_id)
+        .Bind(3, client.secret_hash)
+        .Bind(4, client.secret_salt)
+        .Bind(5, client.created_at);
+    if (client.revoked_at) {
+      insert->Bind(6, *client.revoked_at);
+    } else {
+      insert->BindNull(6);
+    }
+    const int rc = insert->StepCode();
+    switch (rc) {
+      case SQLITE_DONE:
+        return Status::Ok();
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+      case SQLITE_CONSTRAINT_UNIQUE:
+        return Status::InvalidContent("client id " + client.client_id + " is taken", "clientId");
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        return Status::InvalidContent("unknown seller " + client.seller_id, "sellerId");
+      default:
+        return insert->Error(rc, sqlite::sql::kInsertClient);
+    }
+  });
+}
+
+Result<ClientRecord> SqliteStore::GetClient(const std::string& client_id) {
+  return WithReader([&](Connection& db) -> Result<ClientRecord> {
+    Result<Statement> select = db.Prepare(sqlite::sql::kSelectClient);
+    if (!select.ok()) return select.status();
+    select->Bind(1, client_id);
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("client " + client_id + " not found");
+    return ClientFromRow(*select);
+  });
+}
+
+Result<std::vector<ClientRecord>> SqliteStore::ListClients() {
+  return WithReader([](Connection& db) {
+    return AllRows<ClientRecord>(db, sqlite::sql::kSelectClients, ClientFromRow);
+  });
+}
+
+Status SqliteStore::RevokeClient(const std::string& client_id, EpochMillis at) {
+  return WithWriter([&](Connection& db) -> Status {
+    Result<Statement> update = db.Prepare(sqlite::sql::kRevokeClient);
+    if (!update.ok()) return update.status();
+    update->Bind(1, client_id).Bind(2, at);
+    MP_RETURN_IF_ERROR(update->Run());
+    if (db.Changes() == 0) return Status::NotFound("client " + client_id + " not found");
+    return Status::Ok();
+  });
+}
+
+// --- settings -----------------------------------------------------------------------
+
+Result<std::string> SqliteStore::GetOrCreateSetting(const std::string& key,
+                                                    const std::string& value_if_absent) {
+  // Settings are written once and read often: try without the write lock.
+  Result<std::optional<std::string>> existing =
+      WithReader([&](Connection& db) { return ReadSetting(db, key); });
+  if (!existing.ok()) return existing.status();
+  if (existing->has_value()) return **existing;
+
+  return WithWriter([&](Connection& db) -> Result<std::string> {
+    // Insert-if-absent and read back in one write transaction: whichever
+    // process commits first decides the value, and every caller sees it.
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    {
+      Result<Statement> insert = db.Prepare(sqlite::sql::kInsertSettingIfAbsent);
+      if (!insert.ok()) return insert.status();
+      insert->Bind(1, key).Bind(2, value_if_absent);
+      MP_RETURN_IF_ERROR(insert->Run());
+    }
+    Result<std::optional<std::string>> value = ReadSetting(db, key);
+    if (!value.ok()) return value.status();
+    if (!value->has_value()) return Status::Internal("setting " + key + " vanished");
+    MP_RETURN_IF_ERROR(tx->Commit());
+    return **value;
+  });
+}
+
+}  // namespace mporders

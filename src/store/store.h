@@ -1,0 +1,144 @@
+#pragma once
+// The durable store: orders, sellers and API clients.
+//
+// Every order belongs to a seller, and the seller id is part of every key and
+// every query: no method can reach another seller's order. Implementations
+// (SQLite now, PostgreSQL later) keep their engine's types out of this header.
+//
+// Thread safety: a Store is shared by all request threads; every method may be
+// called concurrently. Calls block (disk I/O): run them off the I/O threads.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/status.h"
+#include "domain/order.h"
+
+namespace mporders {
+
+// A resolved list query (defaults already applied by the caller).
+// Time bounds are [start, end): start inclusive, end exclusive.
+struct OrderFilter {
+  std::string seller_id;
+  std::optional<std::string> sku;                // some line has this SKU
+  std::optional<std::string> customer_order_id;  // exact
+  std::optional<std::string> purchase_order_id;  // exact
+  std::optional<LineStatus> status;              // some quantity of some line is in it
+  std::optional<EpochMillis> created_start;      // orderDate >=
+  std::optional<EpochMillis> created_end;        // orderDate <
+  std::optional<EpochMillis> expected_ship_start;  // shippingInfo.estimatedShipDate >=
+  std::optional<EpochMillis> expected_ship_end;    // shippingInfo.estimatedShipDate <
+  std::optional<EpochMillis> last_modified_start;  // last_modified >=
+  std::optional<EpochMillis> last_modified_end;    // last_modified <
+  std::optional<std::string> ship_node_type;       // shipNode.type (absent type == SellerFulfilled)
+  std::optional<std::string> shipping_program_type;  // some line's fulfillment.shippingProgramType
+  std::optional<std::string> order_type;  // REGULAR | REPLACEMENT (absent orderType == REGULAR)
+};
+
+// Position in the list order (orderDate desc, purchaseOrderId desc). A page
+// that starts after a key returns orders strictly after it in that order.
+struct PageKey {
+  EpochMillis order_date = 0;
+  std::string purchase_order_id;
+  friend bool operator==(const PageKey&, const PageKey&) = default;
+};
+
+struct OrderPage {
+  std::vector<StoredOrder> orders;  // at most `limit`, in list order
+  bool has_more = false;            // more orders match after the last one
+  // Matching orders in the whole query (ignoring `after`), counted up to
+  // `count_cap` + 1; -1 when the caller did not ask for a count.
+  std::int64_t total_count = -1;
+};
+
+struct ListRequest {
+  OrderFilter filter;
+  std::optional<PageKey> after;
+  int limit = 100;
+  // Count the whole query's matches, stopping at count_cap + 1. A page with
+  // count_total == false skips the count (continuation pages carry it).
+  bool count_total = true;
+  std::int64_t count_cap = 20000;
+};
+
+struct Seller {
+  std::string seller_id;
+  std::string name;
+  EpochMillis created_at = 0;
+};
+
+struct ClientRecord {
+  std::string client_id;
+  std::string seller_id;    // the seller this client acts for
+  std::string secret_hash;  // hex of a slow KDF; never the secret
+  std::string secret_salt;  // hex
+  EpochMillis created_at = 0;
+  std::optional<EpochMillis> revoked_at;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating when needed) the store at `url` and applies pending schema
+  // migrations. Supported: "sqlite:PATH" (PATH relative to the working
+  // directory; parent directories are created) and "sqlite::memory:".
+  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+
+  // --- orders ---------------------------------------------------------------
+
+  // The order, or kNotFound when the seller has no such purchase order.
+  virtual Result<StoredOrder> GetOrder(const std::string& seller_id,
+                                       const std::string& purchase_order_id) = 0;
+
+  // One page of a list query. Cost does not grow with the depth of `after`.
+  virtual Result<OrderPage> ListOrders(const ListRequest& request) = 0;
+
+  // Inserts new orders in one transaction. Fails as a whole (kInvalidRequestContent)
+  // when any purchase order id already exists for its seller.
+  virtual Status InsertOrders(const std::vector<StoredOrder>& orders) = 0;
+
+  // Inserts or replaces orders (import). One transaction.
+  virtual Status UpsertOrders(const std::vector<StoredOrder>& orders) = 0;
+
+  // A state change as one transaction: loads the order, calls `fn` on it,
+  // and saves what `fn` left (bumping `version`) if `fn` returns OK. If `fn`
+  // fails, nothing is written and its Status is returned. Concurrent updates
+  // of one order are serialised: `fn` always sees the latest committed state.
+  // Returns the saved order. kNotFound when the order does not exist.
+  using UpdateFn = std::function<Status(StoredOrder&)>;
+  virtual Result<StoredOrder> UpdateOrder(const std::string& seller_id,
+                                          const std::string& purchase_order_id,
+                                          const UpdateFn& fn) = 0;
+
+  // Number of orders the seller has.
+  virtual Result<std::int64_t> CountOrders(const std::string& seller_id) = 0;
+
+  // --- sellers and clients ----------------------------------------------------
+
+  // Creates the seller, or does nothing if it exists.
+  virtual Status PutSeller(const Seller& seller) = 0;
+  virtual Result<Seller> GetSeller(const std::string& seller_id) = 0;
+  virtual Result<std::vector<Seller>> ListSellers() = 0;
+
+  // Fails with kInvalidRequestContent when the client id is taken.
+  virtual Status AddClient(const ClientRecord& client) = 0;
+  // kNotFound when there is no such client.
+  virtual Result<ClientRecord> GetClient(const std::string& client_id) = 0;
+  virtual Result<std::vector<ClientRecord>> ListClients() = 0;
+  virtual Status RevokeClient(const std::string& client_id, EpochMillis at) = 0;
+
+  // --- settings -----------------------------------------------------------------
+
+  // The value stored under `key`; if none, stores `value_if_absent` and returns
+  // it. Atomic across processes sharing the store (first writer wins).
+  virtual Result<std::string> GetOrCreateSetting(const std::string& key,
+                                                 const std::string& value_if_absent) = 0;
+};
+
+}  // namespace mporders

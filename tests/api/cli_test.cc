@@ -1,0 +1,56 @@
+// The command line: help, clients, sellers, seed and import.
+
+#include <fstream>
+
+#include "support/fixtures.h"
+
+namespace mporders::testing {
+namespace {
+
+TEST(CliTest, HelpListsTheSubcommands) {
+  std::string output;
+  EXPECT_EQ(RunCli({"--help"}, &output), 0);
+  for (const char* command : {"serve", "seed", "import", "clients", "sellers"}) {
+    EXPECT_NE(output.find(command), std::string::npos) << command;
+  }
+}
+
+TEST(CliTest, UnknownSubcommandFails) { EXPECT_NE(RunCli({"frobnicate"}), 0); }
+
+TEST(CliTest, ClientsAddGeneratesCredentialsAndListNeverShowsSecrets) {
+  TempDir dir;
+  std::string db = "sqlite:" + (dir.path() / "cli.db").string();
+  std::string output;
+  ASSERT_EQ(RunCli({"clients", "add", "--db", db, "--seller", "s1"}, &output), 0);
+  auto secret_at = output.find("client secret: ");
+  ASSERT_NE(secret_at, std::string::npos) << output;
+  std::string secret = output.substr(secret_at + 15, output.find('\n', secret_at) - secret_at - 15);
+  EXPECT_GE(secret.size(), 32u);
+  std::string listing;
+  ASSERT_EQ(RunCli({"clients", "list", "--db", db}, &listing), 0);
+  EXPECT_NE(listing.find("s1"), std::string::npos);
+  EXPECT_EQ(listing.find(secret), std::string::npos);
+  std::string sellers;
+  ASSERT_EQ(RunCli({"sellers", "list", "--db", db}, &sellers), 0);
+  EXPECT_NE(sellers.find("s1"), std::string::npos);
+}
+
+TEST(CliTest, DuplicateClientIdFails) {
+  TempDir dir;
+  std::string db = "sqlite:" + (dir.path() / "cli.db").string();
+  ASSERT_EQ(RunCli({"clients", "add", "--db", db, "--seller", "s1", "--client-id", "c1"}), 0);
+  EXPECT_NE(RunCli({"clients", "add", "--db", db, "--seller", "s1", "--client-id", "c1"}), 0);
+}
+
+TEST(CliTest, ImportRejectsAnInvalidFileAndKeepsNothing) {
+  TempDir dir;
+  std::string db = "sqlite:" + (dir.path() / "cli.db").string();
+  auto bad = dir.path() / "bad.json";
+  std::ofstream(bad) << R"({"order":{"purchaseOrderId":"1"}})";
+  std::string output;
+  EXPECT_NE(RunCli({"import", "--db", db, "--seller", "s1", bad.string()}, &output), 0);
+  EXPECT_NE(output.find("customerOrderId"), std::string::npos) << output;
+}
+
+}  // namespace
+}  // namespace mporders::testing
