@@ -35,26 +35,6 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::size_t kMaxIntBytes = 20;
 constexpr std::size_t kMinGrowBytes = 256;
 
-struct Civil {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-// H. Hinnant's civil_from_days: days since 1970-01-01 -> proleptic Gregorian date.
-Civil CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
-  return {year, month, day};
-}
-
 char* TwoDigits(char* p, unsigned value) {
   *p++ = static_cast<char>('0' + value / 10);
   *p++ = static_cast<char>('0' + value % 10);
@@ -145,7 +125,7 @@ void XmlWriter::DateTime(EpochMillis t) {
     millis_of_day += kMillisPerDay;
     --days;
   }
-  const Civil date = CivilFromDays(days);
+  const CivilDate date = CivilFromDays(days);
   if (date.year < 0 || date.year > 9999) {
     // Not a date any order carries; the general formatter handles the width.
     Raw(FormatIsoMillis(t));

@@ -14,25 +14,6 @@ constexpr std::int64_t kEpochMillisThreshold = 100'000'000'000;
 // More digits than this could overflow int64 once seconds become millis.
 constexpr std::size_t kMaxEpochDigits = 18;
 
-struct Civil {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-// Inverse of DaysFromCivil (H. Hinnant's civil_from_days).
-Civil CivilFromDays(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
-  return {year, month, day};
-}
 
 bool IsLeapYear(std::int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
 
@@ -123,6 +104,20 @@ bool ParseZone(Scanner& s, EpochMillis& offset) {
 
 }  // namespace
 
+CivilDate CivilFromDays(std::int64_t z) {
+  // H. Hinnant's civil_from_days, the inverse of DaysFromCivil.
+  z += 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t year = static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0);
+  return {year, month, day};
+}
+
 std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day) {
   year -= month <= 2 ? 1 : 0;
   const std::int64_t era = (year >= 0 ? year : year - 399) / 400;
@@ -140,7 +135,7 @@ std::string FormatIsoMillis(EpochMillis t) {
     in_day += kMillisPerDay;
     --days;
   }
-  const Civil date = CivilFromDays(days);
+  const CivilDate date = CivilFromDays(days);
   std::string out;
   out.reserve(24);
   if (date.year < 0) {

@@ -32,4 +32,13 @@ std::optional<EpochMillis> ParseDateTime(std::string_view text);
 // Days since 1970-01-01 of a proleptic Gregorian date. REQUIRES: month 1-12.
 std::int64_t DaysFromCivil(std::int64_t year, unsigned month, unsigned day);
 
+struct CivilDate {
+  std::int64_t year;
+  unsigned month;  // 1-12
+  unsigned day;    // 1-31
+};
+
+// The proleptic Gregorian date `days` after 1970-01-01 (negative: before).
+CivilDate CivilFromDays(std::int64_t days);
+
 }  // namespace mporders
