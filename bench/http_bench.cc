@@ -103,6 +103,10 @@ int ListLatency(unsigned short port, const std::string& token, const std::string
   std::string first_target = "/v3/orders?" + query;
   std::string body;
   TimeRequest(connection, first_target, &body);  // warm-up
+  const boost::json::value first_page = boost::json::parse(body);
+  const auto& meta = first_page.at("list").at("meta").as_object();
+  const long long total =
+      meta.contains("totalCount") ? meta.at("totalCount").to_number<long long>() : -1;
   // Freeze the first page's window: its cursor's dates are what later pages use.
   std::string target = first_target;
   for (int page = 1; page < depth; ++page) {
@@ -120,7 +124,7 @@ int ListLatency(unsigned short port, const std::string& token, const std::string
     first.push_back(TimeRequest(connection, first_target));
     deep.push_back(TimeRequest(connection, target));
   }
-  std::printf("query: %s\n", query.c_str());
+  std::printf("query: %s (%lld matching orders)\n", query.c_str(), total);
   std::printf("page 1:      median %.2f ms, p90 %.2f ms (%d samples)\n", Percentile(first, 0.5),
               Percentile(first, 0.9), samples);
   std::printf("page %-6d: median %.2f ms, p90 %.2f ms (%d samples)\n", depth, Percentile(deep, 0.5),

@@ -1,27 +1,33 @@
 #!/usr/bin/env bash
 # Benchmarks of the targets in the issues, on this machine, over loopback.
-#   bench/run.sh [BUILD_DIR] [get|xml|seed|list|writes ...]   (default: all)
+#   bench/run.sh [BUILD_DIR] [get|xml|seed|list|writes|mixed ...]   (default: all)
 # Prints each figure with what produced it; docs/performance.md records them.
-# WRK_DURATION (default 10s) sets the length of each wrk run of the xml section.
+# WRK_DURATION (default 10s) sets the length of each wrk run (get, xml and mixed sections).
+# Server settings can be varied through the environment, e.g. MPORDERS_STORE_THREADS=4.
+# Every server runs with --no-rate-limit: the throughput of the server is measured,
+# not Walmart's per-seller limits (on by default), which would answer 429 within a second.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"; shift || true
-SECTIONS="${*:-get xml seed list writes}"
+SECTIONS="${*:-get xml seed list writes mixed}"
 WRK_DURATION="${WRK_DURATION:-10s}"
 BIN="$BUILD_DIR/mporders"
 HB="$BUILD_DIR/bench/http_bench"
 WORK="$(mktemp -d /tmp/mporders-bench.XXXXXX)"
+WWW=""  # nginx's document root: its workers run as nobody, who cannot enter $WORK (mode 0700)
 SERVER_PID=""; NGINX_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
   rm -rf "$WORK"
+  [ -z "$WWW" ] || rm -rf "$WWW"
 }
 trap cleanup EXIT
 
 start_server() {  # DB [extra args...]
   local db="$1"; shift
-  "$BIN" serve --db "sqlite:$db" --listen 127.0.0.1:0 --port-file "$WORK/port" --log-level warn "$@" \
+  "$BIN" serve --db "sqlite:$db" --listen 127.0.0.1:0 --port-file "$WORK/port" --log-level warn \
+    --no-rate-limit "$@" \
     > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do [ -s "$WORK/port" ] && break; sleep 0.1; done
@@ -38,7 +44,7 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 for section in $SECTIONS; do
 case "$section" in
 get)
-  echo "## GET /v3/orders/{id} vs nginx serving the same bytes (wrk -t1 -c32 -d10s)"
+  echo "## GET /v3/orders/{id} vs nginx serving the same bytes (wrk -t1 -c32 -d$WRK_DURATION)"
   DB="$WORK/get.db"
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id bench --client-secret bench-secret > /dev/null
   "$BIN" seed --db "sqlite:$DB" --seller bench --orders 10000 > /dev/null 2>&1
@@ -50,11 +56,13 @@ get)
        -H 'WM_SVC.NAME: b' > "$WORK/order.json"
   echo "order $PO: $(wc -c < "$WORK/order.json") bytes"
   echo "### mporders"
-  wrk -t1 -c32 -d10s -H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench' \
-      "http://127.0.0.1:$PORT/v3/orders/$PO" | tee "$WORK/wrk-mp.txt"
+  wrk -t1 -c32 -d"$WRK_DURATION" -H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' \
+      -H 'WM_SVC.NAME: bench' "http://127.0.0.1:$PORT/v3/orders/$PO" | tee "$WORK/wrk-mp.txt"
   stop_server
-  mkdir -p "$WORK/www" "$WORK/nginx"
-  cp "$WORK/order.json" "$WORK/www/order.json"
+  mkdir -p "$WORK/nginx"
+  WWW="$(mktemp -d /tmp/mporders-bench-www.XXXXXX)"
+  chmod 755 "$WWW"
+  install -m 644 "$WORK/order.json" "$WWW/order.json"
   cat > "$WORK/nginx/nginx.conf" <<NGINX
 worker_processes $(nproc);
 pid $WORK/nginx/nginx.pid;
@@ -63,15 +71,18 @@ events { worker_connections 1024; }
 http {
   access_log off;
   default_type application/json;
-  server { listen 127.0.0.1:18099; root $WORK/www; location / { } }
+  server { listen 127.0.0.1:18099; root $WWW; location / { } }
 }
 NGINX
   nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' &
   NGINX_PID=$!
   sleep 0.5
   echo "### nginx (static file, same bytes)"
-  wrk -t1 -c32 -d10s "http://127.0.0.1:18099/order.json" | tee "$WORK/wrk-nginx.txt"
+  wrk -t1 -c32 -d"$WRK_DURATION" "http://127.0.0.1:18099/order.json" | tee "$WORK/wrk-nginx.txt"
   kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+  for f in mp nginx; do
+    if grep -q "Non-2xx" "$WORK/wrk-$f.txt"; then echo "WARNING: non-2xx answers in the $f run" >&2; fi
+  done
   MP=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-mp.txt"); NG=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-nginx.txt")
   echo "RESULT get-one-order: mporders $MP req/s, nginx $NG req/s, ratio $(awk -v a="$NG" -v b="$MP" 'BEGIN{printf "%.2f", a/b}')x"
   ;;
@@ -80,9 +91,7 @@ xml)
   DB="$WORK/xml.db"
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id bench --client-secret bench-secret > /dev/null
   "$BIN" seed --db "sqlite:$DB" --seller bench --orders 10000 > /dev/null 2>&1
-  # Throughput is measured, not Walmart's per-seller limits.
-  NO_LIMIT=(); "$BIN" serve --help 2>&1 | grep -q -- --no-rate-limit && NO_LIMIT=(--no-rate-limit)
-  start_server "$DB" "${NO_LIMIT[@]}"
+  start_server "$DB"
   TOKEN="$(token bench bench-secret)"
   HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
   PO="$(curl -s "http://127.0.0.1:$PORT/v3/orders?limit=1&createdStartDate=2000-01-01" "${HDRS[@]}" \
@@ -113,8 +122,12 @@ list)
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id lister --client-secret bench-secret > /dev/null
   start_server "$DB" --max-orders-per-query 100000
   TOKEN="$(token lister bench-secret)"
-  FROM=$(date -u -d '-30 days' +%Y-%m-%d)
-  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$FROM&limit=100" 50 200
+  # A first page also counts the query's matches (up to the order cap): the cost of a first
+  # page grows with the matches, a later page's does not.
+  # Within Walmart's 20,000-order cap (the default): Delivered over the last 7 days.
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-7 days' +%Y-%m-%d)&limit=100" 50 200
+  # Past it (the cap is raised for this server): Delivered over the last 30 days.
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 200
   "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 200 || true
   stop_server
   ;;
@@ -128,6 +141,30 @@ writes)
   TOKEN="$(token writer bench-secret)"
   "$HB" writes "$PORT" "$TOKEN" "$WORK/orders.json" 32 | sed 's/^/RESULT writes: /'
   stop_server
+  ;;
+mixed)
+  # Reads while writers wait for their commits: what the store-threads setting trades.
+  echo "## GET /v3/orders/{id} (wrk -t1 -c16 -d$WRK_DURATION) while acknowledge + ship run on 32 connections"
+  DB="$WORK/mixed.db"
+  "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id mixed --client-secret bench-secret > /dev/null
+  "$BIN" seed --db "sqlite:$DB" --seller bench --orders 2000 > /dev/null 2>&1
+  "$HB" make-orders 40000 "$WORK/mixed-orders.json"
+  "$BIN" import --db "sqlite:$DB" --seller bench "$WORK/mixed-orders.json" > /dev/null
+  start_server "$DB"
+  TOKEN="$(token mixed bench-secret)"
+  HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
+  PO="$(curl -s "http://127.0.0.1:$PORT/v3/orders?limit=1&status=Delivered&createdStartDate=2000-01-01" "${HDRS[@]}" \
+        | sed -E 's/.*"purchaseOrderId":"([0-9]+)".*/\1/')"
+  "$HB" writes "$PORT" "$TOKEN" "$WORK/mixed-orders.json" 32 > "$WORK/mixed-writes.txt" &
+  WRITER_PID=$!
+  sleep 1
+  wrk -t1 -c16 -d"$WRK_DURATION" --latency "${HDRS[@]}" "http://127.0.0.1:$PORT/v3/orders/$PO" | tee "$WORK/wrk-mixed.txt"
+  if kill -0 "$WRITER_PID" 2>/dev/null; then WHILE="writes still running"; else WHILE="WARNING: writes ended first"; fi
+  wait "$WRITER_PID" || true
+  stop_server
+  echo "RESULT mixed: GET $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-mixed.txt") req/s," \
+       "p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk-mixed.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk-mixed.txt")" \
+       "($WHILE); $(cat "$WORK/mixed-writes.txt")"
   ;;
 *) echo "unknown section $section" >&2; exit 2 ;;
 esac

@@ -13,6 +13,8 @@
 
 namespace mporders::api {
 
+class SandboxHooks;
+
 struct ApiOptions {
   bool empty_list_is_404 = true;       // Walmart answers an empty list with 404
   bool ship_requires_acknowledged = true;
@@ -33,6 +35,9 @@ struct ApiContext {
   // Per-seller buckets of the Orders endpoints; null: no rate limiting
   // (serve --no-rate-limit), and no rate-limit headers.
   ratelimit::RateLimiter* rate_limiter = nullptr;
+  // The sandbox control API and fault rules (api/sandbox_hooks.h); null:
+  // disabled (serve --no-sandbox), /sandbox/v1/ answers 404.
+  SandboxHooks* sandbox = nullptr;
 };
 
 }  // namespace mporders::api

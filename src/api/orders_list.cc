@@ -11,8 +11,8 @@ namespace mporders::api {
 namespace {
 
 boost::asio::awaitable<http::Reply> ListOrders(Call& call, ListKind kind) {
-  auto query = ParseListQuery(call.request.query, kind, call.seller_id(), call.ctx.clock.NowMillis(),
-                              call.ctx.options);
+  auto query = ParseListQuery(call.request.query, kind, call.seller_id(),
+                              call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options);
   if (!query.ok()) co_return ErrorReply(call, query.status());
   auto page = co_await RunBlocking(call.ctx.blocking, [&] {
     return call.ctx.store.ListOrders(query->request);

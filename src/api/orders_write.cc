@@ -28,7 +28,7 @@ boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, Change change) {
     return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
       // The time is read inside the transaction so that statusDate and
       // last-modified follow the commit order of concurrent writes.
-      LifecycleContext lifecycle{call.ctx.clock.NowMillis(), policy, ""};
+      LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, ""};
       lifecycle.refund_id = std::to_string(lifecycle.now) + auth::RandomHex(3);
       MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
       stored.last_modified = std::max(stored.last_modified, lifecycle.now);

@@ -9,6 +9,8 @@
 #include "api/endpoints.h"
 #include "api/errors.h"
 #include "api/rate_limit_step.h"
+#include "api/sandbox_hooks.h"
+#include "auth/delegated_access.h"
 #include "http/router.h"
 
 namespace mporders::api {
@@ -30,7 +32,7 @@ struct Route {
 
 using ApiRouter = http::Router<Route>;
 
-std::shared_ptr<const ApiRouter> BuildRoutes() {
+std::shared_ptr<const ApiRouter> BuildRoutes(const ApiContext& ctx) {
   auto router = std::make_shared<ApiRouter>();
   // Literal paths before parameterised ones: the router tries routes in order.
   // The token API is not throttled (Walmart publishes no limit for it).
@@ -44,6 +46,14 @@ std::shared_ptr<const ApiRouter> BuildRoutes() {
     router->Add(order_route.method, std::string(order_route.path),
                 Route{order_route.endpoint, true, true, ErrorService::kOrders,
                       order_route.rate_group});
+  }
+  // The sandbox control API checks its own admin key: no WM_* headers, no
+  // seller token, never throttled.
+  if (ctx.sandbox != nullptr) {
+    for (const auto& sandbox_route : ctx.sandbox->Routes()) {
+      router->Add(sandbox_route.method, std::string(sandbox_route.path),
+                  Route{sandbox_route.endpoint, false, false, ErrorService::kOrders, std::nullopt});
+    }
   }
   return router;
 }
@@ -109,6 +119,14 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
     auto claims = co_await RunBlocking(ctx.blocking, [&] { return ctx.tokens.Verify(token); });
     if (!claims.ok()) co_return fail(claims.status(), route.service);
     call.claims = std::move(claims).value();
+    // A WM_PARTNER.ID naming another seller than the token's: refused before
+    // anything is counted or read (delegated_access.h).
+    Status same_seller = auth::CheckCallSeller(call.claims, request.Header(auth::kPartnerIdHeader));
+    if (!same_seller.ok()) co_return fail(same_seller, route.service);
+    if (ctx.sandbox != nullptr) {
+      auto injected = co_await ctx.sandbox->BeforeSellerCall(call);
+      if (injected) co_return std::move(*injected);
+    }
   }
   std::optional<RateLimitOutcome> rate_limit;
   if (route.rate_group && ctx.rate_limiter && route.requires_token) {
@@ -127,7 +145,7 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
 }  // namespace
 
 http::Handler MakeApiHandler(ApiContext& ctx) {
-  auto router = BuildRoutes();
+  auto router = BuildRoutes(ctx);
   return [router, &ctx](http::Request& request) -> boost::asio::awaitable<http::Reply> {
     http::Reply reply = co_await Dispatch(*router, ctx, request);
     // Caches must key responses on Accept: the same URL has several representations.

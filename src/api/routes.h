@@ -1,7 +1,8 @@
 #pragma once
 // The whole API as one route table, and the pre-handler steps every request
 // goes through in a fixed order: required WM_* headers (400) -> access token
-// (401) -> rate limit (429, throttled Orders routes only) -> handler.
+// (401) -> WM_PARTNER.ID, when sent, names the token's seller (403) -> rate
+// limit (429, throttled Orders routes only) -> handler.
 
 #include "api/api_context.h"
 #include "http/server.h"

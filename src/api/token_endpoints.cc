@@ -7,6 +7,7 @@
 #include "api/errors.h"
 #include "auth/credentials.h"
 #include "auth/crypto.h"
+#include "auth/delegated_access.h"
 #include "codec/error_json.h"
 #include "codec/token_xml.h"
 #include "http/query_string.h"
@@ -69,20 +70,22 @@ boost::asio::awaitable<http::Reply> PostToken(Call& call) {
                                          "grant_type=client_credentials.",
                                      "grant_type"));
   }
+  // The seller is chosen only once the credentials are proven, so that a
+  // caller without them learns nothing about a client's grants.
+  const std::string partner_id(call.request.Header(auth::kPartnerIdHeader));
   // The secret check runs a slow KDF: keep it off the I/O threads.
   auto issued = co_await RunBlocking(call.ctx.blocking, [&]() -> Result<auth::IssuedToken> {
     auto client = auth::AuthenticateClient(call.ctx.store, credentials->client_id,
                                            credentials->client_secret);
-    if (!client.ok()) return client.status();
-    return call.ctx.tokens.Issue(*client);
-  });
-  if (!issued.ok()) {
-    Status status = issued.status();
-    if (status.code() == ErrorCode::kUnauthorized) {
-      status = Status::Error(ErrorCode::kUnauthorized, "Invalid client credentials.", "UNAUTHORIZED");
+    if (!client.ok()) {
+      if (client.status().code() != ErrorCode::kUnauthorized) return client.status();
+      return Status::Error(ErrorCode::kUnauthorized, "Invalid client credentials.", "UNAUTHORIZED");
     }
-    co_return ErrorReply(call, status);
-  }
+    auto seller = auth::SellerForToken(*client, partner_id);
+    if (!seller.ok()) return seller.status();
+    return call.ctx.tokens.Issue(*client, *seller);
+  });
+  if (!issued.ok()) co_return ErrorReply(call, issued.status());
   http::Reply reply;
   if (call.wants_xml()) {
     reply = BodyReply(call, EncodeOAuthTokenXml(issued->access_token, "Bearer",

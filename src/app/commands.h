@@ -23,10 +23,16 @@ int RunSeed(const SeedOptions& options);
 
 int RunImport(const std::string& db, const std::string& seller, const std::string& file);
 
-int RunClientsAdd(const std::string& db, const std::string& seller,
+// A seller's own client (`seller` set, `provider` false) or a solution
+// provider's client (`provider` true, `seller` empty); anything else exits 2.
+int RunClientsAdd(const std::string& db, const std::string& seller, bool provider,
                   std::optional<std::string> client_id, std::optional<std::string> client_secret);
 int RunClientsList(const std::string& db);
 int RunClientsRevoke(const std::string& db, const std::string& client_id);
+// Lets a provider client act for a seller (created when new) / stops it.
+int RunClientsGrant(const std::string& db, const std::string& client_id, const std::string& seller);
+int RunClientsUngrant(const std::string& db, const std::string& client_id,
+                      const std::string& seller);
 
 int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name);
 int RunSellersList(const std::string& db);

@@ -120,7 +120,8 @@ const std::vector<Setting>& Settings() {
           "threads", "I/O threads (0: one per core)", [](auto& c) -> auto& { return c.threads; }, 0,
           1024),
       IntegerSetting(
-          "store-threads", "Threads for database calls (0: 2 per core)",
+          "store-threads",
+          "Threads for database calls; concurrent writes share commits (0: 2 per core)",
           [](auto& c) -> auto& { return c.store_threads; }, 0, 1024),
       BooleanSetting(
           "demo", "Create the demo seller and client and seed demo orders when the store is empty",
@@ -168,6 +169,36 @@ const std::vector<Setting>& Settings() {
       BooleanSetting(
           "rate-limit", "Throttle the Orders endpoints per seller (--no-rate-limit for load tests)",
           [](auto& c) -> auto& { return c.rate_limit; }),
+      BooleanSetting(
+          "sandbox",
+          "Serve the sandbox control API under /sandbox/v1/ (--no-sandbox where real orders are "
+          "served)",
+          [](auto& c) -> auto& { return c.sandbox.enabled; }),
+      {{"sandbox-key", SettingKind::kString,
+        "Admin key of the sandbox control API (--demo makes one)"},
+       [](const std::string& text, ServeConfig& config) {
+         config.sandbox.key = text;
+         return std::string();
+       },
+       [](const ServeConfig& config) { return json::value(config.sandbox.key); }},
+      IntegerSetting(
+          "sandbox-auto-cancel-days",
+          "Auto-cancel open quantity this many days after the estimated ship date",
+          [](auto& c) -> auto& { return c.sandbox.auto_cancel_days; }, 0, 365),
+      IntegerSetting(
+          "sandbox-acknowledge-hours",
+          "Also auto-cancel orders still Created this many hours after the order date (0: off)",
+          [](auto& c) -> auto& { return c.sandbox.acknowledge_deadline_hours; }, 0, 8760),
+      BooleanSetting(
+          "simulate", "Live marketplace: create orders and deliver shipments in the background",
+          [](auto& c) -> auto& { return c.sandbox.simulate; }),
+      IntegerSetting(
+          "simulate-order-rate", "Live mode: new orders per minute for every seller",
+          [](auto& c) -> auto& { return c.sandbox.simulate_order_rate; }, 1, 6000),
+      IntegerSetting(
+          "simulate-delivery-delay", "Live mode: seconds from shipment to delivery",
+          [](auto& c) -> auto& { return c.sandbox.simulate_delivery_delay_seconds; }, 0,
+          30LL * 86400),
   };
   return settings;
 }
@@ -382,6 +413,7 @@ std::string PrintConfig(const ServeConfig& config) {
   for (const auto& setting : Settings()) {
     json::value value = setting.get(config);
     if (setting.info.name == "db") value = json::value(RedactUrl(config.db));
+    if (setting.info.name == "sandbox-key" && !config.sandbox.key.empty()) value = "***";
     root[setting.info.name] = std::move(value);
   }
   json::object defaults;

@@ -29,6 +29,7 @@
 #include "api/api_context.h"
 #include "core/status.h"
 #include "ratelimit/rate_limiter.h"
+#include "sandbox/sandbox_options.h"
 
 namespace mporders::app {
 
@@ -38,7 +39,11 @@ struct ServeConfig {
   std::string db = kDefaultDatabase;
   std::string listen = "127.0.0.1:8080";
   int threads = 0;        // 0 = one per core
-  int store_threads = 0;  // 0 = 2 * cores
+  // Threads that run store calls. A write holds one while it waits to share
+  // a commit (group commit), so more threads mean larger batches and reads
+  // that do not queue behind writes; a server that only reads is faster with
+  // fewer (docs/performance.md). 0 = 2 * cores.
+  int store_threads = 32;
   bool demo = false;
   std::int64_t token_ttl_seconds = 900;
   std::string port_file;  // where to write the bound port (for scripts)
@@ -48,6 +53,7 @@ struct ServeConfig {
   bool rate_limit = true;  // false: no buckets, no rate-limit headers
   ratelimit::RateLimitConfig rate_limits;
   api::ApiOptions api;
+  sandbox::SandboxOptions sandbox;  // control API, simulated time, live mode
 };
 
 enum class SettingKind { kString, kInteger, kBoolean };

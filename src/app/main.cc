@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/commands.h"
+#include "sandbox/cli.h"
 
 int main(int argc, char** argv) {
   using namespace mporders::app;
@@ -37,8 +38,10 @@ int main(int argc, char** argv) {
     std::string help = std::string(setting.help) + " [env " + EnvironmentName(name) + "]";
     CLI::Option* option = nullptr;
     if (setting.kind == SettingKind::kBoolean) {
-      // rate-limit is on by default: its useful flag is the negative one.
-      std::string flags = name == "rate-limit" ? "--rate-limit,!--no-rate-limit" : "--" + name;
+      // rate-limit and sandbox are on by default: their useful flag is the negative one.
+      std::string flags = name == "rate-limit" || name == "sandbox"
+                              ? "--" + name + ",!--no-" + name
+                              : "--" + name;
       option = serve_cmd->add_flag(flags, serve_flags[name], help);
     } else {
       // Shown in --help only: an option not given stays unset (count() == 0),
@@ -69,10 +72,16 @@ int main(int argc, char** argv) {
   auto* clients_cmd = app.add_subcommand("clients", "Manage API clients (credentials)");
   clients_cmd->require_subcommand(1);
   std::string client_seller;
+  bool client_provider = false;
   std::optional<std::string> client_id, client_secret;
   auto* clients_add = clients_cmd->add_subcommand("add", "Create a client; prints its credentials");
   add_db(clients_add);
-  clients_add->add_option("--seller", client_seller, "Seller the client acts for")->required();
+  auto* add_seller =
+      clients_add->add_option("--seller", client_seller, "Seller the client acts for");
+  clients_add
+      ->add_flag("--provider", client_provider,
+                 "A solution provider's client: acts for the sellers granted to it")
+      ->excludes(add_seller);
   clients_add->add_option("--client-id", client_id, "Client id (generated when absent)");
   clients_add->add_option("--client-secret", client_secret, "Client secret (generated when absent)");
   auto* clients_list = clients_cmd->add_subcommand("list", "List clients (never secrets)");
@@ -81,6 +90,16 @@ int main(int argc, char** argv) {
   auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
   add_db(clients_revoke);
   clients_revoke->add_option("CLIENT_ID", revoke_id, "Client id")->required();
+  std::string grant_client, grant_seller;
+  auto* clients_grant =
+      clients_cmd->add_subcommand("grant", "Let a provider client act for a seller");
+  auto* clients_ungrant = clients_cmd->add_subcommand(
+      "ungrant", "Stop a provider client acting for a seller, live tokens included");
+  for (auto* command : {clients_grant, clients_ungrant}) {
+    add_db(command);
+    command->add_option("--client", grant_client, "Provider client id")->required();
+    command->add_option("--seller", grant_seller, "Seller id")->required();
+  }
 
   auto* sellers_cmd = app.add_subcommand("sellers", "Manage sellers");
   sellers_cmd->require_subcommand(1);
@@ -103,7 +122,10 @@ int main(int argc, char** argv) {
                         "Another DNS name or IP address to certify (repeatable)");
   certs_cmd->add_flag("--force", certs.force, "Replace existing files");
 
+  auto sandbox_cli = mporders::sandbox::SandboxCli::Register(app);
+
   CLI11_PARSE(app, argc, argv);
+  if (auto code = sandbox_cli->Run()) return *code;
 
   if (serve_cmd->parsed()) {
     ConfigSources sources;
@@ -132,7 +154,11 @@ int main(int argc, char** argv) {
     return RunSeed(seed);
   }
   if (import_cmd->parsed()) return RunImport(db, import_seller, import_file);
-  if (clients_add->parsed()) return RunClientsAdd(db, client_seller, client_id, client_secret);
+  if (clients_add->parsed()) {
+    return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret);
+  }
+  if (clients_grant->parsed()) return RunClientsGrant(db, grant_client, grant_seller);
+  if (clients_ungrant->parsed()) return RunClientsUngrant(db, grant_client, grant_seller);
   if (clients_list->parsed()) return RunClientsList(db);
   if (clients_revoke->parsed()) return RunClientsRevoke(db, revoke_id);
   if (sellers_add->parsed()) return RunSellersAdd(db, seller_id, seller_name.empty() ? seller_id : seller_name);

@@ -17,9 +17,13 @@
 #include "app/open_store.h"
 #include "app/seeding.h"
 #include "auth/credentials.h"
+#include "auth/crypto.h"
 #include "auth/tokens.h"
 #include "http/server.h"
 #include "ratelimit/rate_limiter.h"
+#include "sandbox/background.h"
+#include "sandbox/sandbox.h"
+#include "sandbox/seller_clock.h"
 
 namespace mporders::app {
 namespace {
@@ -28,6 +32,8 @@ constexpr char kDemoSeller[] = "10001234567";
 constexpr char kDemoClientId[] = "mporders-demo-client";
 constexpr char kDemoClientSecret[] = "mporders-demo-secret";
 constexpr std::int64_t kDemoOrders = 1000;
+// Fixed like the demo credentials, so the documented commands work as written.
+constexpr char kDemoSandboxKey[] = "mporders-demo-sandbox-key";
 
 // Creates the demo seller, client and orders. Idempotent across restarts.
 Status PrepareDemo(Store& store, const Clock& clock) {
@@ -88,7 +94,32 @@ int RunServe(const ServeConfig& options) {
       return 1;
     }
   }
-  auto tokens = auth::TokenService::Create(*store, clock, options.token_ttl_seconds);
+  // With the sandbox on, everything a seller's calls do with time follows
+  // that seller's simulated time; without it, the wall clock.
+  sandbox::SellerClock seller_clock(clock);
+  sandbox::SandboxOptions sandbox_options = options.sandbox;
+  if (sandbox_options.enabled) {
+    Status loaded = seller_clock.Reload(*store);
+    if (!loaded.ok()) {
+      ReportError("cannot load the sandbox clocks", loaded);
+      return 1;
+    }
+    if (sandbox_options.key.empty() && options.demo) {
+      sandbox_options.key = kDemoSandboxKey;
+      std::cout << "Sandbox control API (/sandbox/v1/):\n"
+                << "  sandbox key:   " << sandbox_options.key << "\n\n"
+                << std::flush;
+    }
+    if (sandbox_options.key.empty()) {
+      spdlog::warn("sandbox control API enabled without a key: it refuses every call "
+                   "(set --sandbox-key, or --no-sandbox)");
+    }
+  } else if (sandbox_options.simulate) {
+    spdlog::warn("--simulate needs the sandbox: live mode is off with --no-sandbox");
+  }
+  const Clock& api_clock =
+      sandbox_options.enabled ? static_cast<const Clock&>(seller_clock) : clock;
+  auto tokens = auth::TokenService::Create(*store, api_clock, options.token_ttl_seconds);
   if (!tokens.ok()) {
     ReportError("cannot load the token signing key", tokens.status());
     return 1;
@@ -99,10 +130,18 @@ int RunServe(const ServeConfig& options) {
   // Buckets are per process (see rate_limiter.h).
   std::unique_ptr<ratelimit::RateLimiter> rate_limiter;
   if (options.rate_limit) {
-    rate_limiter = std::make_unique<ratelimit::RateLimiter>(clock, options.rate_limits);
+    rate_limiter = std::make_unique<ratelimit::RateLimiter>(api_clock, options.rate_limits);
   }
-  api::ApiContext ctx{*store, **tokens, clock, blocking, options.api};
+  api::ApiContext ctx{*store, **tokens, api_clock, blocking, options.api};
   ctx.rate_limiter = rate_limiter.get();
+  std::unique_ptr<sandbox::Sandbox> sandbox_api;
+  std::unique_ptr<sandbox::Background> sandbox_background;
+  if (sandbox_options.enabled) {
+    sandbox_api = std::make_unique<sandbox::Sandbox>(*store, seller_clock, sandbox_options);
+    ctx.sandbox = sandbox_api.get();
+    sandbox_background =
+        std::make_unique<sandbox::Background>(*store, seller_clock, sandbox_options);
+  }
   http::Server server(server_options, api::MakeApiHandler(ctx), api::TransportErrorReply,
                       api::LogAccess);
   Status started = server.Start();
@@ -113,6 +152,7 @@ int RunServe(const ServeConfig& options) {
   spdlog::info("mporders listening on {}://{}:{} (store {}, rate limits {})",
                options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
                RedactUrl(options.db), options.rate_limit ? "on" : "off");
+  if (sandbox_background) sandbox_background->Start();
   if (!options.port_file.empty()) {
     std::ofstream(options.port_file) << server.port() << "\n";
   }
@@ -127,6 +167,7 @@ int RunServe(const ServeConfig& options) {
   // Wake the waiter if Run() ended for another reason; a second signal is harmless.
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
+  if (sandbox_background) sandbox_background->Stop();
   blocking.join();
   spdlog::info("stopped; store closed");
   return 0;

@@ -9,10 +9,12 @@ std::string HashSecret(const std::string& secret, const std::string& salt_hex) {
          HexEncode(Pbkdf2Sha256(secret, salt_hex, kSecretHashIterations, 32));
 }
 
-Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::string& seller_id,
-                               std::optional<std::string> client_id,
-                               std::optional<std::string> client_secret) {
-  if (seller_id.empty()) return Status::InvalidParam("a seller id is required", "seller");
+namespace {
+
+// Stores a client of either kind with a fresh salt and the hash of its secret.
+Result<NewClient> StoreNewClient(Store& store, const Clock& clock, ClientKind kind,
+                                 const std::string& seller_id, std::optional<std::string> client_id,
+                                 std::optional<std::string> client_secret) {
   if (client_secret && client_secret->size() < 8) {
     return Status::InvalidParam("the client secret must have at least 8 characters", "client-secret");
   }
@@ -21,15 +23,37 @@ Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::stri
   created.client_id = client_id.value_or(RandomAlphanumeric(36));
   created.client_secret = client_secret.value_or(RandomAlphanumeric(48));
 
-  MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, clock.NowMillis()}));
   ClientRecord record;
   record.client_id = created.client_id;
+  record.kind = kind;
   record.seller_id = seller_id;
   record.secret_salt = RandomHex(16);
   record.secret_hash = HashSecret(created.client_secret, record.secret_salt);
   record.created_at = clock.NowMillis();
   MP_RETURN_IF_ERROR(store.AddClient(record));
   return created;
+}
+
+}  // namespace
+
+Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::string& seller_id,
+                               std::optional<std::string> client_id,
+                               std::optional<std::string> client_secret) {
+  if (seller_id.empty()) return Status::InvalidParam("a seller id is required", "seller");
+  if (client_secret && client_secret->size() < 8) {
+    return Status::InvalidParam("the client secret must have at least 8 characters",
+                                "client-secret");
+  }
+  MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, clock.NowMillis()}));
+  return StoreNewClient(store, clock, ClientKind::kSeller, seller_id, std::move(client_id),
+                        std::move(client_secret));
+}
+
+Result<NewClient> CreateProviderClient(Store& store, const Clock& clock,
+                                       std::optional<std::string> client_id,
+                                       std::optional<std::string> client_secret) {
+  return StoreNewClient(store, clock, ClientKind::kProvider, "", std::move(client_id),
+                        std::move(client_secret));
 }
 
 Result<ClientRecord> AuthenticateClient(Store& store, const std::string& client_id,

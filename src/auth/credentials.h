@@ -26,6 +26,13 @@ Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::stri
                                std::optional<std::string> client_id,
                                std::optional<std::string> client_secret);
 
+// Creates a solution provider's client: it acts for no seller until sellers
+// are granted to it (Store::GrantSeller), then for each of them, one seller
+// per token. Ids, secrets and failures as CreateClient.
+Result<NewClient> CreateProviderClient(Store& store, const Clock& clock,
+                                       std::optional<std::string> client_id,
+                                       std::optional<std::string> client_secret);
+
 // The salted hash of `secret` as stored: "pbkdf2-sha256$<iterations>$<hex>".
 std::string HashSecret(const std::string& secret, const std::string& salt_hex);
 

@@ -51,18 +51,21 @@ std::string TokenService::Sign(std::string_view payload) const {
 }
 
 IssuedToken TokenService::Issue(const ClientRecord& client) const {
+  return Issue(client, client.seller_id);
+}
+
+IssuedToken TokenService::Issue(const ClientRecord& client, const std::string& seller_id) const {
   IssuedToken issued;
   issued.claims.client_id = client.client_id;
-  issued.claims.seller_id = client.seller_id;
-  issued.claims.issued_at = clock_.NowMillis();
+  issued.claims.seller_id = seller_id;
+  issued.claims.issued_at = clock_.NowMillisFor(seller_id);
   issued.claims.expires_at = issued.claims.issued_at + ttl_seconds_ * kMillisPerSecond;
   issued.expires_in_seconds = ttl_seconds_;
   // v1.<client>.<seller>.<issued>.<expires>.<nonce> then .<signature>; the
   // nonce makes two tokens minted in the same millisecond differ.
   std::string payload = std::string(kVersion) + "." + Base64UrlEncode(client.client_id) + "." +
-                        Base64UrlEncode(client.seller_id) + "." +
-                        std::to_string(issued.claims.issued_at) + "." +
-                        std::to_string(issued.claims.expires_at) + "." + RandomHex(8);
+                        Base64UrlEncode(seller_id) + "." + std::to_string(issued.claims.issued_at) +
+                        "." + std::to_string(issued.claims.expires_at) + "." + RandomHex(8);
   issued.access_token = payload + "." + Sign(payload);
   return issued;
 }
@@ -86,20 +89,24 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
   }
   claims.client_id = std::move(*client_id);
   claims.seller_id = std::move(*seller_id);
-  if (clock_.NowMillis() >= claims.expires_at) {
+  if (clock_.NowMillisFor(claims.seller_id) >= claims.expires_at) {
     return Unauthorized("The access token has expired. Request a new one from POST /v3/token.");
   }
-  auto client = store_.GetClient(claims.client_id);
-  if (!client.ok()) {
-    if (client.status().code() == ErrorCode::kNotFound) {
+  // Every call, never cached: revocation and a removed grant must bite on the
+  // very next request, on every process sharing the store.
+  auto access = store_.CheckSellerAccess(claims.client_id, claims.seller_id);
+  if (!access.ok()) return access.status();
+  switch (*access) {
+    case SellerAccess::kAllowed:
+      return claims;
+    case SellerAccess::kNoClient:
       return Unauthorized("The client of this access token no longer exists.");
-    }
-    return client.status();
+    case SellerAccess::kRevoked:
+      return Unauthorized("The client of this access token has been revoked.");
+    case SellerAccess::kNotAllowed:
+      break;
   }
-  if (client->revoked_at.has_value()) {
-    return Unauthorized("The client of this access token has been revoked.");
-  }
-  return claims;
+  return Unauthorized("The client of this access token may no longer act for its seller.");
 }
 
 }  // namespace mporders::auth

@@ -2,8 +2,9 @@
 // Access tokens, Walmart style: opaque strings sent in WM_SEC.ACCESS_TOKEN,
 // valid for 900 s. A token is signed with HMAC-SHA256 under a key kept in the
 // store, so every server process sharing the database verifies every token.
-// Verification also re-reads the client, so a revoked client's live tokens
-// stop working at once.
+// Verification also looks the client up again (one indexed read), so the live
+// tokens of a revoked client, or of a provider client whose grant for the
+// token's seller was removed, stop working at once.
 
 #include <memory>
 #include <string>
@@ -34,10 +35,15 @@ class TokenService {
   static Result<std::unique_ptr<TokenService>> Create(Store& store, const Clock& clock,
                                                       std::int64_t ttl_seconds);
 
+  // A token of `client` for its own seller.
   IssuedToken Issue(const ClientRecord& client) const;
+  // A token of `client` bound to `seller_id`, which the caller has checked the
+  // client may act for (see delegated_access.h).
+  IssuedToken Issue(const ClientRecord& client, const std::string& seller_id) const;
 
   // Claims of a valid token. kUnauthorized with a description of why when the
-  // token is malformed, forged, expired, or its client is revoked or gone.
+  // token is malformed, forged, expired, its client is revoked or gone, or the
+  // client may no longer act for the token's seller.
   Result<TokenClaims> Verify(const std::string& token) const;
 
  private:

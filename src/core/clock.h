@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string_view>
 
 namespace mporders {
 
@@ -17,6 +18,9 @@ class Clock {
  public:
   virtual ~Clock() = default;
   virtual EpochMillis NowMillis() const = 0;
+  // The time as one seller sees it. The sandbox (src/sandbox) gives each
+  // seller its own simulated time; every other clock is the same for all.
+  virtual EpochMillis NowMillisFor(std::string_view /*seller_id*/) const { return NowMillis(); }
 };
 
 // The wall clock.

@@ -72,7 +72,7 @@ RateDecision RateLimiter::Take(std::string_view seller_id, EndpointGroup group) 
   std::lock_guard lock(stripe.mutex);
   // Read the clock under the lock: callers then see time advance in the
   // order they take tokens, so no refill interval is counted twice.
-  EpochMillis now = clock_.NowMillis();
+  EpochMillis now = clock_.NowMillisFor(seller_id);
   auto it = stripe.buckets.find(key);
   if (it == stripe.buckets.end()) {
     it =

@@ -260,9 +260,17 @@ OrderGenerator::OrderGenerator(GeneratorOptions options) : options_(std::move(op
   options_.days_back = std::max(options_.days_back, 1);
 }
 
+EpochMillis OrderGenerator::OrderDateOf(std::uint64_t index) const {
+  // The date is the first thing Make draws from the order's stream.
+  Rng rng = Rng::ForIndex(options_.seed, index);
+  return OrderDate(options_.now, options_.days_back, rng);
+}
+
 Order OrderGenerator::Make(std::uint64_t index) const {
   Rng rng = Rng::ForIndex(options_.seed, index);
   Order order;
+  // OrderDateOf relies on the date being the stream's first draw: ids come
+  // from (seed, index) without touching it.
   order.purchase_order_id =
       sim::PurchaseOrderId(options_.seed, index, options_.purchase_order_prefix);
   order.customer_order_id = sim::CustomerOrderId(options_.seed, index);

@@ -182,6 +182,18 @@ TEST(OrderGeneratorTest, MakeStoredCarriesSellerAndLatestStatusDate) {
   }
 }
 
+TEST(OrderGeneratorTest, OrderDateOfIsTheDateOfMake) {
+  for (const int days_back : {1, 2, kDaysBack}) {
+    GeneratorOptions options = Options();
+    options.days_back = days_back;
+    const OrderGenerator generator(options);
+    for (std::uint64_t i = 0; i < 2000; ++i) {
+      ASSERT_EQ(generator.OrderDateOf(i), generator.Make(i).order_date)
+          << "index " << i << ", " << days_back << " days back";
+    }
+  }
+}
+
 TEST(OrderGeneratorTest, DaysBackBoundsOrderDates) {
   GeneratorOptions options = Options();
   options.days_back = 2;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,13 +73,29 @@ struct Seller {
   EpochMillis created_at = 0;
 };
 
+// A seller's own client acts for that one seller. A solution provider's
+// client acts for every seller granted to it, one seller per token.
+enum class ClientKind { kSeller, kProvider };
+
 struct ClientRecord {
   std::string client_id;
-  std::string seller_id;    // the seller this client acts for
+  std::string seller_id;    // kSeller: the seller this client acts for; kProvider: empty
   std::string secret_hash;  // hex of a slow KDF; never the secret
   std::string secret_salt;  // hex
   EpochMillis created_at = 0;
   std::optional<EpochMillis> revoked_at;
+  ClientKind kind = ClientKind::kSeller;
+  // kProvider: the sellers it may act for, ascending (read, never written, by
+  // AddClient: grants are added with GrantSeller).
+  std::vector<std::string> granted_sellers = {};
+};
+
+// Whether a client may act for a seller right now.
+enum class SellerAccess {
+  kAllowed,     // its own seller, or a seller granted to it
+  kNotAllowed,  // another seller (never granted, or the grant was removed)
+  kRevoked,     // the client is revoked
+  kNoClient,    // no such client
 };
 
 class Store {
@@ -132,6 +149,17 @@ class Store {
   virtual Result<ClientRecord> GetClient(const std::string& client_id) = 0;
   virtual Result<std::vector<ClientRecord>> ListClients() = 0;
   virtual Status RevokeClient(const std::string& client_id, EpochMillis at) = 0;
+  // Lets a provider client act for `seller_id` (which must exist). Granting
+  // again keeps the first grant. kNotFound: no such client;
+  // kInvalidRequestContent: a seller client, or an unknown seller.
+  virtual Status GrantSeller(const std::string& client_id, const std::string& seller_id,
+                             EpochMillis at) = 0;
+  // Removes the grant. kNotFound when the client has no such grant.
+  virtual Status UngrantSeller(const std::string& client_id, const std::string& seller_id) = 0;
+  // One indexed lookup, made on every authenticated call: revoking a client
+  // or removing a grant takes effect at once on every process.
+  virtual Result<SellerAccess> CheckSellerAccess(const std::string& client_id,
+                                                 const std::string& seller_id) = 0;
 
   // --- settings -----------------------------------------------------------------
 
@@ -139,6 +167,20 @@ class Store {
   // it. Atomic across processes sharing the store (first writer wins).
   virtual Result<std::string> GetOrCreateSetting(const std::string& key,
                                                  const std::string& value_if_absent) = 0;
+
+  // --- sandbox (simulated marketplace, src/sandbox) ----------------------------
+
+  // Every seller's simulated-time offset (milliseconds added to the wall
+  // clock). Sellers on the wall clock have no entry.
+  virtual Result<std::map<std::string, EpochMillis>> ListClockOffsets() = 0;
+  // Sets the seller's offset; 0 removes it.
+  virtual Status SetClockOffset(const std::string& seller_id, EpochMillis offset) = 0;
+  // Replaces all of the seller's orders with `orders` (each of this seller,
+  // stored as given, version included) and sets its clock offset: one
+  // transaction. An empty `orders` and offset 0 empty the seller.
+  virtual Status ReplaceSellerState(const std::string& seller_id,
+                                    const std::vector<StoredOrder>& orders,
+                                    EpochMillis clock_offset) = 0;
 };
 
 }  // namespace mporders

@@ -84,19 +84,38 @@ inline constexpr char kSelectSellers[] =
     "SELECT seller_id, name, created_at FROM sellers ORDER BY seller_id";
 inline constexpr char kSelectSellerExists[] = "SELECT 1 FROM sellers WHERE seller_id = ?1";
 
-// Client rows: client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at.
+// Client rows: client_id, seller_id (NULL for a provider), secret_hash,
+// secret_salt, created_at, revoked_at, kind ('seller' | 'provider').
 inline constexpr char kInsertClient[] =
-    "INSERT INTO clients (client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO clients (client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at,"
+    " kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 inline constexpr char kSelectClient[] =
-    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at"
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind"
     " FROM clients WHERE client_id = ?1";
 inline constexpr char kSelectClients[] =
-    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at"
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind"
     " FROM clients ORDER BY client_id";
 // The first revocation time stands.
 inline constexpr char kRevokeClient[] =
     "UPDATE clients SET revoked_at = coalesce(revoked_at, ?2) WHERE client_id = ?1";
+
+// Grants of provider clients: ?1 client_id, ?2 seller_id, ?3 granted_at.
+// A second grant keeps the first one's time.
+inline constexpr char kInsertGrant[] =
+    "INSERT INTO client_grants (client_id, seller_id, granted_at) VALUES (?1, ?2, ?3)"
+    " ON CONFLICT (client_id, seller_id) DO NOTHING";
+inline constexpr char kDeleteGrant[] =
+    "DELETE FROM client_grants WHERE client_id = ?1 AND seller_id = ?2";
+inline constexpr char kSelectClientGrants[] =
+    "SELECT seller_id FROM client_grants WHERE client_id = ?1 ORDER BY seller_id";
+inline constexpr char kSelectAllGrants[] =
+    "SELECT client_id, seller_id FROM client_grants ORDER BY client_id, seller_id";
+// Whether client ?1 may act for seller ?2, in one lookup by primary keys:
+// kind, its own seller, revoked_at, and whether a grant row exists.
+inline constexpr char kSelectSellerAccess[] =
+    "SELECT c.kind, c.seller_id, c.revoked_at,"
+    " EXISTS (SELECT 1 FROM client_grants g WHERE g.client_id = c.client_id AND g.seller_id = ?2)"
+    " FROM clients c WHERE c.client_id = ?1";
 
 inline constexpr char kInsertSettingIfAbsent[] =
     "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING";

@@ -3,18 +3,23 @@
 // behind a mutex (writes are serialised in-process; SQLite's lock serialises
 // them across processes) and a pool of reader connections, so reads never
 // wait for a write. Every committed change is durable (synchronous=FULL).
+// Concurrent UpdateOrder calls share transactions (group commit, see
+// UpdateOrder), so durable updates are not capped at one per disk sync.
 //
 // Failures: a lock held by another process past the busy timeout ->
 // kUnavailable; any other SQLite failure -> kInternal with SQLite's message.
 //
 // Thread safety: every method may be called concurrently.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "store/sqlite/group_commit.h"
 #include "store/store.h"
 
 namespace mporders::sqlite {
@@ -40,6 +45,9 @@ struct SqliteStoreOptions {
   // A last-modified or expected-ship window with at most this many orders
   // drives a list query (its rows sorted) instead of the date order.
   std::int64_t window_sort_cap = 1000;
+  // Most UpdateOrder calls one transaction combines. A batch holds the write
+  // lock for its whole run, so this bounds how long other writes wait.
+  size_t max_update_batch = 64;
 };
 
 // How SQLite would run a list request, for tests and tuning.
@@ -63,7 +71,17 @@ class SqliteStore final : public Store {
   Result<OrderPage> ListOrders(const ListRequest& request) override;
   Status InsertOrders(const std::vector<StoredOrder>& orders) override;
   Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
-  // `fn` runs while the store's write lock is held: it must not call the store.
+  // Group commit: concurrent calls are run in batches of up to
+  // max_update_batch, each batch one transaction (BEGIN IMMEDIATE ... COMMIT)
+  // in which every call has a SAVEPOINT of its own. A call that fails (its
+  // `fn` fails or throws, or the order is missing) is rolled back to its
+  // savepoint alone and gets its own error; later calls in the batch see the
+  // effects of earlier ones, in queue order, as if they ran one by one. Every
+  // call learns its result only after the COMMIT; if the COMMIT (or the batch's
+  // transaction as a whole) fails, every call of the batch gets that error and
+  // nothing of the batch is saved.
+  // `fn` runs while the store's write lock is held, possibly on another
+  // caller's thread: it must not call the store or depend on its thread.
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                   const std::string& purchase_order_id,
                                   const UpdateFn& fn) override;
@@ -77,15 +95,31 @@ class SqliteStore final : public Store {
   Result<ClientRecord> GetClient(const std::string& client_id) override;
   Result<std::vector<ClientRecord>> ListClients() override;
   Status RevokeClient(const std::string& client_id, EpochMillis at) override;
+  Status GrantSeller(const std::string& client_id, const std::string& seller_id,
+                     EpochMillis at) override;
+  Status UngrantSeller(const std::string& client_id, const std::string& seller_id) override;
+  Result<SellerAccess> CheckSellerAccess(const std::string& client_id,
+                                         const std::string& seller_id) override;
 
   Result<std::string> GetOrCreateSetting(const std::string& key,
                                          const std::string& value_if_absent) override;
+
+  // sqlite_store_sandbox.cc
+  Result<std::map<std::string, EpochMillis>> ListClockOffsets() override;
+  Status SetClockOffset(const std::string& seller_id, EpochMillis offset) override;
+  Status ReplaceSellerState(const std::string& seller_id, const std::vector<StoredOrder>& orders,
+                            EpochMillis clock_offset) override;
 
   // The plan ListOrders would use for `request` against the current data.
   Result<ListQueryPlan> ExplainList(const ListRequest& request);
 
   // The schema version of the open database.
   Result<std::int64_t> SchemaVersion();
+
+  // Group commit of UpdateOrder, for tests and tuning: batches run so far,
+  // and calls waiting for the next batch.
+  sqlite::GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }
+  size_t QueuedUpdates() const { return updates_.Queued(); }
 
  private:
   SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<sqlite::Connection> writer,
@@ -99,11 +133,17 @@ class SqliteStore final : public Store {
   template <typename Fn>
   auto WithWriter(Fn&& fn) -> decltype(fn(std::declval<sqlite::Connection&>()));
 
+  // One queued UpdateOrder call (sqlite_store.cc).
+  struct UpdateJob;
+  // Runs a batch of UpdateOrder calls as one transaction and sets each one's result.
+  void RunUpdateBatch(std::span<UpdateJob* const> jobs);
+
   const SqliteStoreOptions options_;
   std::mutex writer_mutex_;
   std::unique_ptr<sqlite::Connection> writer_;   // guarded by writer_mutex_
   std::string doc_buffer_;                       // guarded by writer_mutex_
   std::unique_ptr<sqlite::ReaderPool> readers_;  // null for ":memory:"
+  sqlite::GroupCommitQueue<UpdateJob> updates_;
 };
 
 }  // namespace mporders

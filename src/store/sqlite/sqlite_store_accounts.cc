@@ -22,14 +22,18 @@ Seller SellerFromRow(const Statement& row) {
   return Seller{std::string(row.Text(0)), std::string(row.Text(1)), row.Int64(2)};
 }
 
+constexpr char kSellerKind[] = "seller";
+constexpr char kProviderKind[] = "provider";
+
 ClientRecord ClientFromRow(const Statement& row) {
   ClientRecord client;
   client.client_id = std::string(row.Text(0));
-  client.seller_id = std::string(row.Text(1));
+  client.seller_id = std::string(row.Text(1));  // NULL (provider) reads as empty
   client.secret_hash = std::string(row.Text(2));
   client.secret_salt = std::string(row.Text(3));
   client.created_at = row.Int64(4);
   if (!row.IsNull(5)) client.revoked_at = row.Int64(5);
+  client.kind = row.Text(6) == kProviderKind ? ClientKind::kProvider : ClientKind::kSeller;
   return client;
 }
 
@@ -44,6 +48,20 @@ Result<std::vector<T>> AllRows(Connection& db, const char* sql, FromRow from_row
     if (!row.ok()) return row.status();
     if (!*row) return out;
     out.push_back(from_row(*select));
+  }
+}
+
+// The sellers granted to `client_id`, ascending.
+Result<std::vector<std::string>> ReadGrants(Connection& db, const std::string& client_id) {
+  Result<Statement> select = db.Prepare(sqlite::sql::kSelectClientGrants);
+  if (!select.ok()) return select.status();
+  select->Bind(1, client_id);
+  std::vector<std::string> sellers;
+  for (;;) {
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return sellers;
+    sellers.emplace_back(select->Text(0));
   }
 }
 
@@ -93,14 +111,26 @@ Result<std::vector<Seller>> SqliteStore::ListSellers() {
 
 Status SqliteStore::AddClient(const ClientRecord& client) {
   if (client.client_id.empty()) return Status::InvalidContent("client without an id", "clientId");
+  const bool provider = client.kind == ClientKind::kProvider;
+  if (provider != client.seller_id.empty()) {
+    return Status::InvalidContent(provider
+                                      ? "a provider client acts for granted sellers, not one seller"
+                                      : "a seller client needs a seller id",
+                                  "sellerId");
+  }
   return WithWriter([&](Connection& db) -> Status {
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertClient);
     if (!insert.ok()) return insert.status();
-    insert->Bind(1, client.client_id)
-        .Bind(2, client.seller_id)
-        .Bind(3, client.secret_hash)
+    insert->Bind(1, client.client_id);
+    if (provider) {
+      insert->BindNull(2);
+    } else {
+      insert->Bind(2, client.seller_id);
+    }
+    insert->Bind(3, client.secret_hash)
         .Bind(4, client.secret_salt)
-        .Bind(5, client.created_at);
+        .Bind(5, client.created_at)
+        .Bind(7, provider ? kProviderKind : kSellerKind);
     if (client.revoked_at) {
       insert->Bind(6, *client.revoked_at);
     } else {
@@ -129,13 +159,40 @@ Result<ClientRecord> SqliteStore::GetClient(const std::string& client_id) {
     Result<bool> row = select->Step();
     if (!row.ok()) return row.status();
     if (!*row) return Status::NotFound("client " + client_id + " not found");
-    return ClientFromRow(*select);
+    ClientRecord client = ClientFromRow(*select);
+    if (client.kind == ClientKind::kProvider) {
+      Result<std::vector<std::string>> grants = ReadGrants(db, client_id);
+      if (!grants.ok()) return grants.status();
+      client.granted_sellers = std::move(grants).value();
+    }
+    return client;
   });
 }
 
 Result<std::vector<ClientRecord>> SqliteStore::ListClients() {
-  return WithReader([](Connection& db) {
-    return AllRows<ClientRecord>(db, sqlite::sql::kSelectClients, ClientFromRow);
+  return WithReader([](Connection& db) -> Result<std::vector<ClientRecord>> {
+    // Clients and grants in one read transaction, so that the listing is
+    // one consistent snapshot.
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kRead);
+    if (!tx.ok()) return tx.status();
+    Result<std::vector<ClientRecord>> clients =
+        AllRows<ClientRecord>(db, sqlite::sql::kSelectClients, ClientFromRow);
+    if (!clients.ok()) return clients.status();
+    using Grant = std::pair<std::string, std::string>;  // client, seller
+    Result<std::vector<Grant>> grants =
+        AllRows<Grant>(db, sqlite::sql::kSelectAllGrants,
+                       [](const Statement& row) { return Grant(row.Text(0), row.Text(1)); });
+    if (!grants.ok()) return grants.status();
+    // Both lists are sorted by client id: merge them.
+    auto grant = grants->begin();
+    for (ClientRecord& client : *clients) {
+      while (grant != grants->end() && grant->first < client.client_id) ++grant;
+      for (; grant != grants->end() && grant->first == client.client_id; ++grant) {
+        client.granted_sellers.push_back(grant->second);
+      }
+    }
+    MP_RETURN_IF_ERROR(tx->Commit());
+    return clients;
   });
 }
 
@@ -147,6 +204,69 @@ Status SqliteStore::RevokeClient(const std::string& client_id, EpochMillis at) {
     MP_RETURN_IF_ERROR(update->Run());
     if (db.Changes() == 0) return Status::NotFound("client " + client_id + " not found");
     return Status::Ok();
+  });
+}
+
+// --- grants of provider clients -------------------------------------------------------
+
+Status SqliteStore::GrantSeller(const std::string& client_id, const std::string& seller_id,
+                                EpochMillis at) {
+  return WithWriter([&](Connection& db) -> Status {
+    // The kind check and the insert in one write transaction: no other
+    // process can turn the client into something else in between.
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    {
+      Result<Statement> select = db.Prepare(sqlite::sql::kSelectClient);
+      if (!select.ok()) return select.status();
+      select->Bind(1, client_id);
+      Result<bool> row = select->Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::NotFound("client " + client_id + " not found");
+      if (ClientFromRow(*select).kind != ClientKind::kProvider) {
+        return Status::InvalidContent(
+            "client " + client_id + " is a seller's own client; only provider clients get grants",
+            "clientId");
+      }
+    }
+    Result<Statement> insert = db.Prepare(sqlite::sql::kInsertGrant);
+    if (!insert.ok()) return insert.status();
+    insert->Bind(1, client_id).Bind(2, seller_id).Bind(3, at);
+    const int rc = insert->StepCode();
+    if (rc == SQLITE_CONSTRAINT_FOREIGNKEY) {
+      return Status::InvalidContent("unknown seller " + seller_id, "sellerId");
+    }
+    if (rc != SQLITE_DONE) return insert->Error(rc, sqlite::sql::kInsertGrant);
+    return tx->Commit();
+  });
+}
+
+Status SqliteStore::UngrantSeller(const std::string& client_id, const std::string& seller_id) {
+  return WithWriter([&](Connection& db) -> Status {
+    Result<Statement> remove = db.Prepare(sqlite::sql::kDeleteGrant);
+    if (!remove.ok()) return remove.status();
+    remove->Bind(1, client_id).Bind(2, seller_id);
+    MP_RETURN_IF_ERROR(remove->Run());
+    if (db.Changes() == 0) {
+      return Status::NotFound("client " + client_id + " has no grant for seller " + seller_id);
+    }
+    return Status::Ok();
+  });
+}
+
+Result<SellerAccess> SqliteStore::CheckSellerAccess(const std::string& client_id,
+                                                    const std::string& seller_id) {
+  return WithReader([&](Connection& db) -> Result<SellerAccess> {
+    Result<Statement> select = db.Prepare(sqlite::sql::kSelectSellerAccess);
+    if (!select.ok()) return select.status();
+    select->Bind(1, client_id).Bind(2, seller_id);
+    Result<bool> row = select->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return SellerAccess::kNoClient;
+    if (!select->IsNull(2)) return SellerAccess::kRevoked;
+    const bool allowed =
+        select->Text(0) == kProviderKind ? select->Int64(3) != 0 : select->Text(1) == seller_id;
+    return allowed ? SellerAccess::kAllowed : SellerAccess::kNotAllowed;
   });
 }
 

@@ -1,0 +1,35 @@
+#pragma once
+// Every control API endpoint; sandbox.cc maps them to /sandbox/v1/ paths.
+
+#include "api/call.h"
+
+namespace mporders::sandbox {
+
+using Reply = boost::asio::awaitable<http::Reply>;
+
+// control_orders.cc
+Reply PostClient(api::Call& call);
+Reply PostOrders(api::Call& call);
+Reply PostOrderDeliver(api::Call& call);
+Reply PostOrderCustomerCancel(api::Call& call);
+Reply PostDeliver(api::Call& call);
+Reply PostAutoCancel(api::Call& call);
+
+// control_time.cc
+Reply GetClock(api::Call& call);
+Reply PutClock(api::Call& call);
+Reply PostClockAdvance(api::Call& call);
+Reply DeleteClock(api::Call& call);
+
+// control_faults.cc
+Reply GetFaults(api::Call& call);
+Reply PostFault(api::Call& call);
+Reply DeleteFaults(api::Call& call);
+Reply DeleteFault(api::Call& call);
+
+// control_state.cc
+Reply PostReset(api::Call& call);
+Reply GetSnapshot(api::Call& call);
+Reply PutSnapshot(api::Call& call);
+
+}  // namespace mporders::sandbox

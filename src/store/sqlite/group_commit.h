@@ -1,0 +1,114 @@
+#pragma once
+// Group commit: concurrent callers' jobs are combined into batches, so that
+// one transaction, and so one WAL sync, makes a whole batch durable. A sync
+// is the dominant cost of a durable write (milliseconds on ordinary disks);
+// sharing it is what lets many clients write more often than the disk syncs.
+//
+// There is no extra thread. Each caller queues its job and the callers take
+// turns as the leader: the leader takes up to `max_batch` queued jobs, oldest
+// first, and runs them outside the queue's lock, while callers arriving
+// meanwhile queue up for the next batch; then it wakes the callers of its
+// batch. A lone caller leads its own batch of one at once: nothing waits for
+// a batch to fill.
+//
+// Thread safety: every method may be called from any thread.
+
+#include <algorithm>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <span>
+#include <vector>
+
+namespace mporders::sqlite {
+
+struct GroupCommitStats {
+  std::int64_t batches = 0;        // batches run
+  std::int64_t jobs = 0;           // jobs run in them
+  std::int64_t largest_batch = 0;  // jobs in the largest batch
+};
+
+template <typename Job>
+class GroupCommitQueue {
+ public:
+  explicit GroupCommitQueue(size_t max_batch) : max_batch_(std::max<size_t>(max_batch, 1)) {}
+  GroupCommitQueue(const GroupCommitQueue&) = delete;
+  GroupCommitQueue& operator=(const GroupCommitQueue&) = delete;
+
+  // Queues `job` and returns once a leader, this caller or another, has run
+  // the batch holding it: `run(std::span<Job* const>)` is called with the
+  // batch, in queue order, on the leader's thread. When it returns, every job
+  // of the batch must hold its outcome. If it throws, every caller of the
+  // batch gets the exception (rethrown from Submit) and leadership passes on.
+  template <typename Run>
+  void Submit(Job& job, Run&& run) {
+    Entry entry{&job, false, nullptr};
+    std::unique_lock<std::mutex> lock(mutex_);
+    queue_.push_back(&entry);
+    while (!entry.done) {
+      if (leading_) {
+        finished_.wait(lock);
+        continue;
+      }
+      // Lead: the queue's head may be older jobs than this caller's own; a
+      // caller whose job did not fit leads (or waits for) the next batch.
+      leading_ = true;
+      const size_t size = std::min(max_batch_, queue_.size());
+      std::vector<Entry*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+      lock.unlock();
+
+      std::exception_ptr error;
+      try {
+        std::vector<Job*> jobs;
+        jobs.reserve(batch.size());
+        for (Entry* queued : batch) jobs.push_back(queued->job);
+        run(std::span<Job* const>(jobs));
+      } catch (...) {
+        error = std::current_exception();
+      }
+
+      lock.lock();
+      for (Entry* queued : batch) {
+        queued->error = error;
+        queued->done = true;
+      }
+      ++stats_.batches;
+      stats_.jobs += static_cast<std::int64_t>(size);
+      stats_.largest_batch = std::max(stats_.largest_batch, static_cast<std::int64_t>(size));
+      leading_ = false;
+      finished_.notify_all();
+    }
+    if (entry.error) std::rethrow_exception(entry.error);
+  }
+
+  // Jobs waiting for a leader to take them.
+  size_t Queued() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return queue_.size();
+  }
+
+  GroupCommitStats Stats() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return stats_;
+  }
+
+ private:
+  struct Entry {
+    Job* job;
+    bool done = false;         // guarded by mutex_
+    std::exception_ptr error;  // guarded by mutex_; what `run` threw
+  };
+
+  const size_t max_batch_;
+  mutable std::mutex mutex_;
+  std::condition_variable finished_;  // a leader finished a batch
+  std::deque<Entry*> queue_;          // guarded by mutex_; entries live on their callers' stacks
+  bool leading_ = false;              // guarded by mutex_
+  GroupCommitStats stats_;            // guarded by mutex_
+};
+
+}  // namespace mporders::sqlite

@@ -1,0 +1,428 @@
+// Group commit: the queue on its own, and SqliteStore::UpdateOrder batching
+// concurrent updates into shared transactions on a real database file.
+
+#include "store/sqlite/group_commit.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/sqlite/sqlite_store.h"
+#include "store/test_orders.h"
+
+namespace mporders {
+namespace {
+
+using store_testing::MakeStoredOrder;
+using store_testing::TempDir;
+
+constexpr EpochMillis kT0 = 1700000000000;
+
+// Spins until `condition` holds: the tests wait for other threads to reach
+// a known point (a job queued), not for time to pass.
+void WaitUntil(const std::function<bool()>& condition) {
+  while (!condition()) std::this_thread::yield();
+}
+
+// A one-shot gate that threads wait at until it is opened.
+class Gate {
+ public:
+  void Open() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    open_ = true;
+    changed_.notify_all();
+  }
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return open_; });
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool open_ = false;
+};
+
+// --- the queue ------------------------------------------------------------------------
+
+struct Job {
+  int id = 0;
+  int batch = -1;  // set by the run function
+};
+
+TEST(GroupCommitQueueTest, ALoneJobRunsAtOnceInABatchOfOne) {
+  sqlite::GroupCommitQueue<Job> queue(8);
+  Job job{7};
+  std::vector<int> seen;
+  queue.Submit(job, [&](std::span<Job* const> batch) {
+    for (Job* j : batch) seen.push_back(j->id);
+  });
+  EXPECT_EQ(seen, std::vector<int>{7});
+  EXPECT_EQ(queue.Stats().batches, 1);
+  EXPECT_EQ(queue.Stats().largest_batch, 1);
+}
+
+// While a leader runs, later jobs queue; the next leader takes them in
+// arrival order, at most max_batch at a time.
+TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
+  constexpr int kQueued = 7;
+  sqlite::GroupCommitQueue<Job> queue(3);
+  Gate release;
+  std::atomic<bool> first_running{false};
+  std::mutex order_mutex;
+  std::vector<std::vector<int>> batches;
+  auto run = [&](std::span<Job* const> batch) {
+    std::vector<int> ids;
+    for (Job* j : batch) ids.push_back(j->id);
+    if (ids == std::vector<int>{0}) {
+      first_running = true;
+      release.Wait();
+    }
+    std::lock_guard<std::mutex> lock(order_mutex);
+    for (Job* j : batch) j->batch = static_cast<int>(batches.size());
+    batches.push_back(ids);
+  };
+
+  std::vector<Job> jobs(kQueued + 1);
+  for (int i = 0; i <= kQueued; ++i) jobs[static_cast<size_t>(i)].id = i;
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { queue.Submit(jobs[0], run); });
+  WaitUntil([&] { return first_running.load(); });
+  for (int i = 1; i <= kQueued; ++i) {
+    threads.emplace_back([&, i] { queue.Submit(jobs[static_cast<size_t>(i)], run); });
+    WaitUntil([&] { return queue.Queued() == static_cast<size_t>(i); });
+  }
+  release.Open();
+  for (std::thread& thread : threads) thread.join();
+
+  const std::vector<std::vector<int>> expected = {{0}, {1, 2, 3}, {4, 5, 6}, {7}};
+  EXPECT_EQ(batches, expected);
+  for (const Job& job : jobs) EXPECT_GE(job.batch, 0) << "job " << job.id << " never ran";
+  const sqlite::GroupCommitStats stats = queue.Stats();
+  EXPECT_EQ(stats.batches, 4);
+  EXPECT_EQ(stats.jobs, kQueued + 1);
+  EXPECT_EQ(stats.largest_batch, 3);
+  EXPECT_EQ(queue.Queued(), 0u);
+}
+
+TEST(GroupCommitQueueTest, AnExceptionReachesEveryCallerOfItsBatchAndTheQueueGoesOn) {
+  sqlite::GroupCommitQueue<Job> queue(8);
+  Gate release;
+  std::atomic<bool> first_running{false};
+  auto run = [&](std::span<Job* const> batch) {
+    if (batch.front()->id == 0) {
+      first_running = true;
+      release.Wait();
+      return;
+    }
+    if (batch.front()->id == 1) throw std::runtime_error("batch lost");
+    for (Job* j : batch) j->batch = 1;
+  };
+  std::vector<Job> jobs = {{0}, {1}, {2}, {3}};
+  std::atomic<int> thrown{0};
+  std::vector<std::thread> threads;
+  threads.emplace_back([&] { queue.Submit(jobs[0], run); });
+  WaitUntil([&] { return first_running.load(); });
+  for (size_t i : {1u, 2u}) {
+    threads.emplace_back([&, i] {
+      try {
+        queue.Submit(jobs[i], run);
+      } catch (const std::runtime_error& e) {
+        if (std::string(e.what()) == "batch lost") thrown.fetch_add(1);
+      }
+    });
+    WaitUntil([&] { return queue.Queued() == i; });
+  }
+  release.Open();
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(thrown.load(), 2);
+
+  queue.Submit(jobs[3], run);
+  EXPECT_EQ(jobs[3].batch, 1);
+  EXPECT_EQ(queue.Stats().batches, 3);
+}
+
+// --- SqliteStore::UpdateOrder ----------------------------------------------------------
+
+// Appends a status bucket whose quantity marks which update wrote it.
+void Mark(StoredOrder& order, std::int64_t mark) {
+  OrderLineStatus bucket;
+  bucket.status = LineStatus::kAcknowledged;
+  bucket.status_quantity.amount = mark;
+  order.order.order_lines[0].statuses.push_back(bucket);
+}
+
+std::vector<std::int64_t> Marks(const StoredOrder& order) {
+  std::vector<std::int64_t> marks;
+  const auto& statuses = order.order.order_lines[0].statuses;
+  for (size_t i = 1; i < statuses.size(); ++i) marks.push_back(statuses[i].status_quantity.amount);
+  return marks;
+}
+
+class GroupCommitStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(path_);
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+    for (const std::string po : {"P0", "P1", "P2", "P3"}) {
+      ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", po, kT0)}).ok());
+    }
+  }
+
+  // Starts an update of P0 whose function holds its batch (and the writer)
+  // until `release_` opens, and returns once it is holding: updates started
+  // meanwhile queue up and run together in the next batch.
+  void HoldTheWriter() {
+    holder_ = std::thread([this] {
+      holder_result_.emplace(store_->UpdateOrder("s1", "P0", [this](StoredOrder&) {
+        holding_ = true;
+        release_.Wait();
+        return Status::Ok();
+      }));
+    });
+    WaitUntil([&] { return holding_.load(); });
+  }
+
+  // Starts `fn` as an update of `po` on a thread of its own and returns once
+  // it waits in the queue, so updates queue in the order they are started.
+  void Queue(const std::string& po, Store::UpdateFn fn) {
+    const size_t before = store_->QueuedUpdates();
+    size_t slot = 0;
+    {
+      std::lock_guard<std::mutex> lock(results_mutex_);
+      slot = results_.size();
+      results_.emplace_back();
+    }
+    queued_.emplace_back([this, po, fn = std::move(fn), slot] {
+      Result<StoredOrder> result = store_->UpdateOrder("s1", po, fn);
+      std::lock_guard<std::mutex> lock(results_mutex_);
+      results_[slot].emplace(std::move(result));
+    });
+    WaitUntil([&] { return store_->QueuedUpdates() == before + 1; });
+  }
+
+  // Lets the held batch finish and waits for every queued update.
+  void ReleaseAndJoin() {
+    release_.Open();
+    holder_.join();
+    for (std::thread& thread : queued_) thread.join();
+    ASSERT_TRUE(holder_result_.has_value() && holder_result_->ok());
+  }
+
+  const Result<StoredOrder>& ResultOf(size_t slot) { return *results_[slot]; }
+
+  TempDir dir_;
+  const std::string path_ = dir_.File("orders.db");
+  std::unique_ptr<SqliteStore> store_;
+  Gate release_;
+  std::atomic<bool> holding_{false};
+  std::thread holder_;
+  std::optional<Result<StoredOrder>> holder_result_;
+  std::vector<std::thread> queued_;
+  std::mutex results_mutex_;
+  std::deque<std::optional<Result<StoredOrder>>> results_;  // stable under emplace_back
+};
+
+TEST_F(GroupCommitStoreTest, ManyThreadsUpdatingOwnAndSharedOrdersLoseNothing) {
+  constexpr int kThreads = 24;
+  constexpr int kRounds = 20;
+  std::vector<std::string> own_ids;
+  for (int t = 0; t < kThreads; ++t) {
+    own_ids.push_back("OWN-" + std::to_string(t));
+    ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", own_ids.back(), kT0)}).ok());
+  }
+  std::mutex seen_mutex;
+  std::map<std::int64_t, std::int64_t> shared_version_to_mark;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kRounds; ++i) {
+        const std::int64_t mark = t * 1000 + i;
+        // The thread's own order: its updates come back in sequence.
+        Result<StoredOrder> own =
+            store_->UpdateOrder("s1", own_ids[static_cast<size_t>(t)], [&](StoredOrder& o) {
+              Mark(o, mark);
+              return Status::Ok();
+            });
+        if (!own.ok() || own->version != 2 + i ||
+            Marks(*own).size() != static_cast<size_t>(i + 1) || Marks(*own).back() != mark) {
+          wrong.fetch_add(1);
+        }
+        // The shared order: a read-modify-write that loses updates unless
+        // each one sees every update saved before it.
+        Result<StoredOrder> shared = store_->UpdateOrder("s1", "P1", [&](StoredOrder& o) {
+          o.order.order_lines[0].order_line_quantity.amount += 1;
+          Mark(o, mark);
+          return Status::Ok();
+        });
+        if (!shared.ok() || Marks(*shared).empty() || Marks(*shared).back() != mark ||
+            shared->order.order_lines[0].order_line_quantity.amount != shared->version) {
+          wrong.fetch_add(1);
+          continue;
+        }
+        std::lock_guard<std::mutex> lock(seen_mutex);
+        if (!shared_version_to_mark.emplace(shared->version, mark).second) wrong.fetch_add(1);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(wrong.load(), 0);
+
+  // Every shared update got its own version, 2..N+1, and the saved order
+  // holds every mark in version order.
+  constexpr int kUpdates = kThreads * kRounds;
+  ASSERT_EQ(shared_version_to_mark.size(), static_cast<size_t>(kUpdates));
+  EXPECT_EQ(shared_version_to_mark.begin()->first, 2);
+  EXPECT_EQ(shared_version_to_mark.rbegin()->first, kUpdates + 1);
+  std::vector<std::int64_t> marks_by_version;
+  for (const auto& [version, mark] : shared_version_to_mark) marks_by_version.push_back(mark);
+
+  // Read back through a fresh store: what the callers were told is on disk.
+  store_.reset();
+  auto reopened = SqliteStore::Open(path_);
+  ASSERT_TRUE(reopened.ok());
+  Result<StoredOrder> shared = (*reopened)->GetOrder("s1", "P1");
+  ASSERT_TRUE(shared.ok());
+  EXPECT_EQ(shared->version, kUpdates + 1);
+  EXPECT_EQ(shared->order.order_lines[0].order_line_quantity.amount, kUpdates + 1);
+  EXPECT_EQ(Marks(*shared), marks_by_version);
+  for (int t = 0; t < kThreads; ++t) {
+    Result<StoredOrder> own = (*reopened)->GetOrder("s1", own_ids[static_cast<size_t>(t)]);
+    ASSERT_TRUE(own.ok());
+    EXPECT_EQ(own->version, 1 + kRounds);
+    std::vector<std::int64_t> expected;
+    for (int i = 0; i < kRounds; ++i) expected.push_back(t * 1000 + i);
+    EXPECT_EQ(Marks(*own), expected);
+  }
+}
+
+TEST_F(GroupCommitStoreTest, AFailingUpdateInABatchLeavesTheOthersAlone) {
+  HoldTheWriter();
+  Queue("P1", [](StoredOrder& o) {  // 0: applies
+    Mark(o, 1);
+    return Status::Ok();
+  });
+  Queue("P1", [](StoredOrder& o) {  // 1: changes the order, then fails
+    Mark(o, 666);
+    o.order.customer_order_id = "changed";
+    return Status::InvalidContent("refused", "orderLines");
+  });
+  Queue("P1", [](StoredOrder& o) -> Status {  // 2: sees 0, not 1
+    if (Marks(o) != std::vector<std::int64_t>{1} || o.order.customer_order_id != "CP1") {
+      return Status::Internal("saw the wrong state");
+    }
+    Mark(o, 2);
+    return Status::Ok();
+  });
+  Queue("MISSING", [](StoredOrder&) { return Status::Ok(); });  // 3: not found
+  Queue("P2", [](StoredOrder& o) -> Status {                    // 4: throws
+    Mark(o, 666);
+    throw std::runtime_error("boom");
+  });
+  Queue("P2", [](StoredOrder& o) {  // 5: applies
+    Mark(o, 5);
+    return Status::Ok();
+  });
+  Queue("P3", [](StoredOrder& o) {  // 6: changes the order's identity
+    o.order.purchase_order_id = "P9";
+    return Status::Ok();
+  });
+  ReleaseAndJoin();
+
+  // One batch for the holder, one for everything queued behind it.
+  EXPECT_EQ(store_->UpdateBatchStats().batches, 2);
+  EXPECT_EQ(store_->UpdateBatchStats().largest_batch, 7);
+
+  ASSERT_TRUE(ResultOf(0).ok()) << ResultOf(0).status().ToString();
+  EXPECT_EQ(ResultOf(0)->version, 2);
+  EXPECT_EQ(ResultOf(1).status().code(), ErrorCode::kInvalidRequestContent);
+  EXPECT_EQ(ResultOf(1).status().description(), "refused");
+  ASSERT_TRUE(ResultOf(2).ok()) << ResultOf(2).status().ToString();
+  EXPECT_EQ(ResultOf(2)->version, 3);
+  EXPECT_EQ(ResultOf(3).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(ResultOf(4).status().code(), ErrorCode::kInternal);
+  ASSERT_TRUE(ResultOf(5).ok()) << ResultOf(5).status().ToString();
+  EXPECT_EQ(ResultOf(5)->version, 2);
+  EXPECT_EQ(ResultOf(6).status().code(), ErrorCode::kInternal);
+
+  Result<StoredOrder> p1 = store_->GetOrder("s1", "P1");
+  ASSERT_TRUE(p1.ok());
+  EXPECT_EQ(Marks(*p1), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(p1->order.customer_order_id, "CP1");
+  EXPECT_EQ(p1->version, 3);
+  Result<StoredOrder> p2 = store_->GetOrder("s1", "P2");
+  ASSERT_TRUE(p2.ok());
+  EXPECT_EQ(Marks(*p2), std::vector<std::int64_t>{5});
+  EXPECT_EQ(store_->GetOrder("s1", "P3")->version, 1);
+  EXPECT_EQ(store_->GetOrder("s1", "P9").status().code(), ErrorCode::kNotFound);
+}
+
+// A COMMIT refused by SQLite (here a deferred foreign key that a trigger
+// breaks whenever POISON is updated) fails every update of the batch, and
+// none of them is saved, not even those whose own step went well.
+TEST_F(GroupCommitStoreTest, AFailedCommitFailsEveryUpdateOfTheBatch) {
+  ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", "POISON", kT0)}).ok());
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+    char* error = nullptr;
+    const int rc = sqlite3_exec(raw,
+                                "CREATE TABLE guard_parent (id INTEGER PRIMARY KEY);"
+                                "CREATE TABLE guard (parent INTEGER REFERENCES guard_parent (id)"
+                                "  DEFERRABLE INITIALLY DEFERRED);"
+                                "CREATE TRIGGER poison AFTER UPDATE ON orders"
+                                "  WHEN NEW.purchase_order_id = 'POISON'"
+                                "  BEGIN INSERT INTO guard VALUES (1); END;",
+                                nullptr, nullptr, &error);
+    EXPECT_EQ(rc, SQLITE_OK) << (error != nullptr ? error : "");
+    sqlite3_free(error);
+    sqlite3_close(raw);
+  }
+  auto mark = [](std::int64_t value) {
+    return [value](StoredOrder& o) {
+      Mark(o, value);
+      return Status::Ok();
+    };
+  };
+  HoldTheWriter();
+  Queue("P1", mark(1));
+  Queue("POISON", mark(2));
+  Queue("P2", mark(3));
+  Queue("P3", [](StoredOrder&) { return Status::InvalidContent("refused", "orderLines"); });
+  ReleaseAndJoin();
+
+  EXPECT_EQ(store_->UpdateBatchStats().largest_batch, 4);
+  for (size_t slot = 0; slot < 4; ++slot) {
+    ASSERT_FALSE(ResultOf(slot).ok()) << "update " << slot;
+    EXPECT_EQ(ResultOf(slot).status().code(), ErrorCode::kInternal) << "update " << slot;
+    EXPECT_NE(ResultOf(slot).status().description().find("FOREIGN KEY"), std::string::npos)
+        << ResultOf(slot).status().description();
+  }
+  for (const std::string po : {"P1", "P2", "P3", "POISON"}) {
+    Result<StoredOrder> order = store_->GetOrder("s1", po);
+    ASSERT_TRUE(order.ok());
+    EXPECT_EQ(order->version, 1) << po;
+    EXPECT_TRUE(Marks(*order).empty()) << po;
+  }
+  // The writer is usable afterwards.
+  Result<StoredOrder> after = store_->UpdateOrder("s1", "P1", mark(4));
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(Marks(*store_->GetOrder("s1", "P1")), std::vector<std::int64_t>{4});
+}
+
+}  // namespace
+}  // namespace mporders
