@@ -3,7 +3,7 @@
 #   bench/run.sh [BUILD_DIR] [get|xml|seed|list|writes|mixed ...]   (default: all)
 # Prints each figure with what produced it; docs/performance.md records them.
 # WRK_DURATION (default 10s) sets the length of each wrk run (get, xml and mixed sections).
-# Server settings can be varied through the environment, e.g. MPORDERS_STORE_THREADS=4.
+# Server settings can be varied through the environment, e.g. MPORDERS_WRITE_THREADS=8.
 # Every server runs with --no-rate-limit: the throughput of the server is measured,
 # not Walmart's per-seller limits (on by default), which would answer 429 within a second.
 set -euo pipefail

@@ -30,11 +30,21 @@ struct ApiContext {
   Store& store;
   auth::TokenService& tokens;
   const Clock& clock;
-  boost::asio::thread_pool& blocking;  // store calls run here, never on I/O threads
+  // Store calls that may take long (lists, order updates, token issue)
+  // run here, never on I/O threads. Point lookups by key (token check, GET of
+  // one order) run inline: they are answered from the page cache in
+  // microseconds, less than a hop to this pool costs (docs/performance.md).
+  boost::asio::thread_pool& blocking;
   ApiOptions options;
   // Per-seller buckets of the Orders endpoints; null: no rate limiting
   // (serve --no-rate-limit), and no rate-limit headers.
   ratelimit::RateLimiter* rate_limiter = nullptr;
+  // Order updates wait here for their group commit, so this pool is large
+  // (serve --write-threads) while `blocking` stays small: idle threads woken
+  // for short reads cost throughput. Null: updates run on `blocking`.
+  boost::asio::thread_pool* writes = nullptr;
+
+  boost::asio::thread_pool& WritePool() { return writes != nullptr ? *writes : blocking; }
   // The sandbox control API and fault rules (api/sandbox_hooks.h); null:
   // disabled (serve --no-sandbox), /sandbox/v1/ answers 404.
   SandboxHooks* sandbox = nullptr;

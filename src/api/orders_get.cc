@@ -1,4 +1,3 @@
-#include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
 #include "codec/order_json.h"
@@ -17,9 +16,8 @@ boost::asio::awaitable<http::Reply> GetOrder(Call& call) {
   if (!incentive_info.ok()) co_return ErrorReply(call, incentive_info.status());
 
   std::string po(call.request.PathParam("purchaseOrderId"));
-  auto stored = co_await RunBlocking(call.ctx.blocking, [&] {
-    return call.ctx.store.GetOrder(call.seller_id(), po);
-  });
+  // A point lookup by key: inline on this thread (see ApiContext::blocking).
+  auto stored = call.ctx.store.GetOrder(call.seller_id(), po);
   if (!stored.ok()) co_return ErrorReply(call, stored.status());
   const OrderView view{*product_info, *replacement_info};
   co_return BodyReply(call, call.wants_xml() ? EncodeOrderResponseXml(stored->order, view)

@@ -24,7 +24,7 @@ boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, Change change) {
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
   policy.customer_cancel_requires_intent = call.ctx.options.customer_cancel_requires_intent;
-  auto saved = co_await RunBlocking(call.ctx.blocking, [&] {
+  auto saved = co_await RunBlocking(call.ctx.WritePool(), [&] {
     return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
       // The time is read inside the transaction so that statusDate and
       // last-modified follow the commit order of concurrent writes.

@@ -120,9 +120,12 @@ const std::vector<Setting>& Settings() {
           "threads", "I/O threads (0: one per core)", [](auto& c) -> auto& { return c.threads; }, 0,
           1024),
       IntegerSetting(
-          "store-threads",
-          "Threads for database calls; concurrent writes share commits (0: 2 per core)",
+          "store-threads", "Threads for database calls other than order updates (0: 2 per core)",
           [](auto& c) -> auto& { return c.store_threads; }, 0, 1024),
+      IntegerSetting(
+          "write-threads",
+          "Threads for order updates; concurrent updates share one durable commit",
+          [](auto& c) -> auto& { return c.write_threads; }, 1, 1024),
       BooleanSetting(
           "demo", "Create the demo seller and client and seed demo orders when the store is empty",
           [](auto& c) -> auto& { return c.demo; }),

@@ -39,11 +39,12 @@ struct ServeConfig {
   std::string db = kDefaultDatabase;
   std::string listen = "127.0.0.1:8080";
   int threads = 0;        // 0 = one per core
-  // Threads that run store calls. A write holds one while it waits to share
-  // a commit (group commit), so more threads mean larger batches and reads
-  // that do not queue behind writes; a server that only reads is faster with
-  // fewer (docs/performance.md). 0 = 2 * cores.
-  int store_threads = 32;
+  int store_threads = 0;  // store calls other than order updates; 0 = 2 * cores
+  // Threads that run order updates. An update holds one while it waits to
+  // share a commit (group commit), so there must be enough of them for
+  // batches to form; they are kept apart from store_threads because waking
+  // many idle threads for short reads costs throughput (docs/performance.md).
+  int write_threads = 32;
   bool demo = false;
   std::int64_t token_ttl_seconds = 900;
   std::string port_file;  // where to write the bound port (for scripts)

@@ -127,6 +127,7 @@ int RunServe(const ServeConfig& options) {
 
   unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   boost::asio::thread_pool blocking(options.store_threads > 0 ? options.store_threads : 2 * cores);
+  boost::asio::thread_pool writes(static_cast<std::size_t>(options.write_threads));
   // Buckets are per process (see rate_limiter.h).
   std::unique_ptr<ratelimit::RateLimiter> rate_limiter;
   if (options.rate_limit) {
@@ -134,6 +135,7 @@ int RunServe(const ServeConfig& options) {
   }
   api::ApiContext ctx{*store, **tokens, api_clock, blocking, options.api};
   ctx.rate_limiter = rate_limiter.get();
+  ctx.writes = &writes;
   std::unique_ptr<sandbox::Sandbox> sandbox_api;
   std::unique_ptr<sandbox::Background> sandbox_background;
   if (sandbox_options.enabled) {
@@ -169,6 +171,7 @@ int RunServe(const ServeConfig& options) {
   signal_waiter.join();
   if (sandbox_background) sandbox_background->Stop();
   blocking.join();
+  writes.join();
   spdlog::info("stopped; store closed");
   return 0;
 }

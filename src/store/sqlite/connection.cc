@@ -12,6 +12,15 @@ namespace {
 // the idle ones are dropped rather than growing without bound.
 constexpr size_t kMaxCachedStatements = 256;
 
+// SQLite keeps memory statistics under a global mutex taken on every
+// allocation; nothing here reads them, and with one connection per thread
+// that mutex is the only thing concurrent readers would share. Must run
+// before SQLite initialises, i.e. before the first connection opens.
+void DisableMemoryStatisticsOnce() {
+  static const int kConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)kConfigured;  // SQLITE_MISUSE if SQLite was initialised earlier: harmless
+}
+
 bool IsBusy(int code) {
   const int primary = code & 0xff;
   return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
@@ -94,6 +103,7 @@ Status Statement::Error(int code, std::string_view context) const {
 
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path,
                                                      const ConnectionOptions& options) {
+  DisableMemoryStatisticsOnce();
   sqlite3* raw = nullptr;
   // NOMUTEX: the owner already guarantees one thread at a time.
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
