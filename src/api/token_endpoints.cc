@@ -21,9 +21,10 @@ struct BasicCredentials {
 };
 
 Status BadBasicHeader() {
-  return Status::Error(ErrorCode::kUnauthorized,
-                       "Send the header 'Authorization: Basic Base64Encode(clientId:clientSecret)'.",
-                       "UNAUTHORIZED");
+  return Status::Error(
+      ErrorCode::kUnauthorized,
+      "Send the header 'Authorization: Basic Base64Encode(clientId:clientSecret)'.",
+      "UNAUTHORIZED");
 }
 
 Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
@@ -49,7 +50,10 @@ Result<std::string> GrantType(const http::Request& request) {
   const std::string& body = request.message.body();
   if (body.empty()) return std::string("client_credentials");
   auto form = http::ParseQueryString(body);
-  if (!form) return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.", "grant_type");
+  if (!form) {
+    return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.",
+                                  "grant_type");
+  }
   for (const auto& [name, value] : *form) {
     if (name == "grant_type") return value;
   }
@@ -110,9 +114,10 @@ boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call) {
     detail.scopes = {{"orders", "full_access"}};
     co_return BodyReply(call, EncodeTokenDetailXml(detail));
   }
-  std::string body = R"({"expire_at":")" + std::to_string(claims.expires_at) +
-                     R"(","issued_at":")" + std::to_string(claims.issued_at) +
-                     R"(","is_valid":true,"is_channel_match":true,"scopes":{"orders":"full_access"}})";
+  std::string body =
+      R"({"expire_at":")" + std::to_string(claims.expires_at) + R"(","issued_at":")" +
+      std::to_string(claims.issued_at) +
+      R"(","is_valid":true,"is_channel_match":true,"scopes":{"orders":"full_access"}})";
   co_return BodyReply(call, std::move(body));
 }
 

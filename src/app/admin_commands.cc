@@ -149,7 +149,8 @@ int RunSellersList(const std::string& db) {
   }
   std::cout << "SELLER ID\tNAME\tCREATED\n";
   for (const auto& seller : *sellers) {
-    std::cout << seller.seller_id << "\t" << seller.name << "\t" << FormatIsoMillis(seller.created_at) << "\n";
+    std::cout << seller.seller_id << "\t" << seller.name << "\t"
+              << FormatIsoMillis(seller.created_at) << "\n";
   }
   return 0;
 }

@@ -11,13 +11,19 @@ std::string HashSecret(const std::string& secret, const std::string& salt_hex) {
 
 namespace {
 
+Status CheckChosenSecret(const std::optional<std::string>& client_secret) {
+  if (client_secret && client_secret->size() < 8) {
+    return Status::InvalidParam("the client secret must have at least 8 characters",
+                                "client-secret");
+  }
+  return Status::Ok();
+}
+
 // Stores a client of either kind with a fresh salt and the hash of its secret.
+// REQUIRES: CheckChosenSecret(client_secret) is OK.
 Result<NewClient> StoreNewClient(Store& store, const Clock& clock, ClientKind kind,
                                  const std::string& seller_id, std::optional<std::string> client_id,
                                  std::optional<std::string> client_secret) {
-  if (client_secret && client_secret->size() < 8) {
-    return Status::InvalidParam("the client secret must have at least 8 characters", "client-secret");
-  }
   NewClient created;
   // Walmart client ids are UUID-like; ours are 36 random alphanumerics.
   created.client_id = client_id.value_or(RandomAlphanumeric(36));
@@ -40,10 +46,8 @@ Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::stri
                                std::optional<std::string> client_id,
                                std::optional<std::string> client_secret) {
   if (seller_id.empty()) return Status::InvalidParam("a seller id is required", "seller");
-  if (client_secret && client_secret->size() < 8) {
-    return Status::InvalidParam("the client secret must have at least 8 characters",
-                                "client-secret");
-  }
+  // Before the seller is created: a refused secret leaves nothing behind.
+  MP_RETURN_IF_ERROR(CheckChosenSecret(client_secret));
   MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, clock.NowMillis()}));
   return StoreNewClient(store, clock, ClientKind::kSeller, seller_id, std::move(client_id),
                         std::move(client_secret));
@@ -52,6 +56,7 @@ Result<NewClient> CreateClient(Store& store, const Clock& clock, const std::stri
 Result<NewClient> CreateProviderClient(Store& store, const Clock& clock,
                                        std::optional<std::string> client_id,
                                        std::optional<std::string> client_secret) {
+  MP_RETURN_IF_ERROR(CheckChosenSecret(client_secret));
   return StoreNewClient(store, clock, ClientKind::kProvider, "", std::move(client_id),
                         std::move(client_secret));
 }
@@ -69,7 +74,8 @@ Result<ClientRecord> AuthenticateClient(Store& store, const std::string& client_
     }
     return record.status();
   }
-  bool matches = ConstantTimeEquals(HashSecret(client_secret, record->secret_salt), record->secret_hash);
+  bool matches =
+      ConstantTimeEquals(HashSecret(client_secret, record->secret_salt), record->secret_hash);
   if (!matches || record->revoked_at.has_value()) return unauthorized;
   return std::move(record).value();
 }

@@ -3,18 +3,24 @@
 #include <algorithm>
 
 namespace mporders::auth {
+namespace {
+
+Status NotAuthorizedForPartner() {
+  return Status::Error(
+      ErrorCode::kUnauthorized,
+      "This client is not authorized for the seller in " + std::string(kPartnerIdHeader) + ".",
+      "UNAUTHORIZED");
+}
+
+}  // namespace
 
 Result<std::string> SellerForToken(const ClientRecord& client, std::string_view partner_id) {
-  const std::string header(kPartnerIdHeader);
   if (client.kind == ClientKind::kSeller) {
-    if (!partner_id.empty() && partner_id != client.seller_id) {
-      return Status::Error(ErrorCode::kUnauthorized,
-                           "This client is not authorized for the seller in " + header + ".",
-                           "UNAUTHORIZED");
-    }
+    if (!partner_id.empty() && partner_id != client.seller_id) return NotAuthorizedForPartner();
     return client.seller_id;
   }
   if (partner_id.empty()) {
+    const std::string header(kPartnerIdHeader);
     return Status::Error(ErrorCode::kMissingRequestHeader,
                          "The request header " + header +
                              " is required: a solution provider's client names the seller it "
@@ -23,9 +29,7 @@ Result<std::string> SellerForToken(const ClientRecord& client, std::string_view 
   }
   if (std::find(client.granted_sellers.begin(), client.granted_sellers.end(), partner_id) ==
       client.granted_sellers.end()) {
-    return Status::Error(ErrorCode::kUnauthorized,
-                         "This client is not authorized for the seller in " + header + ".",
-                         "UNAUTHORIZED");
+    return NotAuthorizedForPartner();
   }
   return std::string(partner_id);
 }

@@ -40,10 +40,12 @@ Result<std::unique_ptr<TokenService>> TokenService::Create(Store& store, const C
   if (!key_hex.ok()) return key_hex.status();
   auto key = HexDecode(*key_hex);
   if (!key || key->size() < 16) return Status::Internal("the stored token signing key is corrupt");
-  return std::unique_ptr<TokenService>(new TokenService(store, clock, std::move(*key), ttl_seconds));
+  return std::unique_ptr<TokenService>(
+      new TokenService(store, clock, std::move(*key), ttl_seconds));
 }
 
-TokenService::TokenService(Store& store, const Clock& clock, std::string key, std::int64_t ttl_seconds)
+TokenService::TokenService(Store& store, const Clock& clock, std::string key,
+                           std::int64_t ttl_seconds)
     : store_(store), clock_(clock), key_(std::move(key)), ttl_seconds_(ttl_seconds) {}
 
 std::string TokenService::Sign(std::string_view payload) const {
@@ -71,7 +73,9 @@ IssuedToken TokenService::Issue(const ClientRecord& client, const std::string& s
 }
 
 Result<TokenClaims> TokenService::Verify(const std::string& token) const {
-  if (token.empty() || token.size() > 1024) return Unauthorized("The access token is missing or malformed.");
+  if (token.empty() || token.size() > 1024) {
+    return Unauthorized("The access token is missing or malformed.");
+  }
   auto parts = SplitDots(token);
   if (parts.size() != 7 || parts[0] != kVersion) {
     return Unauthorized("The access token is malformed.");

@@ -55,10 +55,18 @@ class GroupCommitQueue {
       }
       // Lead: the queue's head may be older jobs than this caller's own; a
       // caller whose job did not fit leads (or waits for) the next batch.
-      leading_ = true;
       const size_t size = std::min(max_batch_, queue_.size());
-      std::vector<Entry*> batch(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+      std::vector<Entry*> batch;
+      try {
+        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+      } catch (...) {
+        // Out of memory before leading: this caller's entry dies with its
+        // frame, so it leaves the queue; the others are still free to lead.
+        queue_.erase(std::find(queue_.begin(), queue_.end(), &entry));
+        throw;
+      }
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
+      leading_ = true;
       lock.unlock();
 
       std::exception_ptr error;

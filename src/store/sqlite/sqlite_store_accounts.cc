@@ -2,8 +2,11 @@
 
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_store.h"
@@ -65,14 +68,27 @@ Result<std::vector<std::string>> ReadGrants(Connection& db, const std::string& c
   }
 }
 
-Result<std::optional<std::string>> ReadSetting(Connection& db, const std::string& key) {
-  Result<Statement> select = db.Prepare(sqlite::sql::kSelectSetting);
+// The row of `sql` whose key (?1) is `key`, mapped by `from_row`; nullopt
+// when there is none.
+template <typename FromRow, typename Row = std::invoke_result_t<FromRow, const Statement&>>
+Result<std::optional<Row>> RowByKey(Connection& db, const char* sql, const std::string& key,
+                                    FromRow from_row) {
+  Result<Statement> select = db.Prepare(sql);
   if (!select.ok()) return select.status();
   select->Bind(1, key);
   Result<bool> row = select->Step();
   if (!row.ok()) return row.status();
-  if (!*row) return std::optional<std::string>();
-  return std::optional<std::string>(std::string(select->Text(0)));
+  if (!*row) return std::optional<Row>();
+  return std::optional<Row>(from_row(*select));
+}
+
+Result<std::optional<std::string>> ReadSetting(Connection& db, const std::string& key) {
+  return RowByKey(db, sqlite::sql::kSelectSetting, key,
+                  [](const Statement& row) { return std::string(row.Text(0)); });
+}
+
+Status ClientNotFound(const std::string& client_id) {
+  return Status::NotFound("client " + client_id + " not found");
 }
 
 }  // namespace
@@ -91,13 +107,11 @@ Status SqliteStore::PutSeller(const Seller& seller) {
 
 Result<Seller> SqliteStore::GetSeller(const std::string& seller_id) {
   return WithReader([&](Connection& db) -> Result<Seller> {
-    Result<Statement> select = db.Prepare(sqlite::sql::kSelectSeller);
-    if (!select.ok()) return select.status();
-    select->Bind(1, seller_id);
-    Result<bool> row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::NotFound("seller " + seller_id + " not found");
-    return SellerFromRow(*select);
+    Result<std::optional<Seller>> seller =
+        RowByKey(db, sqlite::sql::kSelectSeller, seller_id, SellerFromRow);
+    if (!seller.ok()) return seller.status();
+    if (!seller->has_value()) return Status::NotFound("seller " + seller_id + " not found");
+    return std::move(**seller);
   });
 }
 
@@ -153,18 +167,20 @@ Status SqliteStore::AddClient(const ClientRecord& client) {
 
 Result<ClientRecord> SqliteStore::GetClient(const std::string& client_id) {
   return WithReader([&](Connection& db) -> Result<ClientRecord> {
-    Result<Statement> select = db.Prepare(sqlite::sql::kSelectClient);
-    if (!select.ok()) return select.status();
-    select->Bind(1, client_id);
-    Result<bool> row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!*row) return Status::NotFound("client " + client_id + " not found");
-    ClientRecord client = ClientFromRow(*select);
+    // The client and its grants from one snapshot.
+    Result<Transaction> tx = Transaction::Begin(db, TxMode::kRead);
+    if (!tx.ok()) return tx.status();
+    Result<std::optional<ClientRecord>> found =
+        RowByKey(db, sqlite::sql::kSelectClient, client_id, ClientFromRow);
+    if (!found.ok()) return found.status();
+    if (!found->has_value()) return ClientNotFound(client_id);
+    ClientRecord client = std::move(**found);
     if (client.kind == ClientKind::kProvider) {
       Result<std::vector<std::string>> grants = ReadGrants(db, client_id);
       if (!grants.ok()) return grants.status();
       client.granted_sellers = std::move(grants).value();
     }
+    MP_RETURN_IF_ERROR(tx->Commit());
     return client;
   });
 }
@@ -202,7 +218,7 @@ Status SqliteStore::RevokeClient(const std::string& client_id, EpochMillis at) {
     if (!update.ok()) return update.status();
     update->Bind(1, client_id).Bind(2, at);
     MP_RETURN_IF_ERROR(update->Run());
-    if (db.Changes() == 0) return Status::NotFound("client " + client_id + " not found");
+    if (db.Changes() == 0) return ClientNotFound(client_id);
     return Status::Ok();
   });
 }
@@ -216,18 +232,14 @@ Status SqliteStore::GrantSeller(const std::string& client_id, const std::string&
     // process can turn the client into something else in between.
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
     if (!tx.ok()) return tx.status();
-    {
-      Result<Statement> select = db.Prepare(sqlite::sql::kSelectClient);
-      if (!select.ok()) return select.status();
-      select->Bind(1, client_id);
-      Result<bool> row = select->Step();
-      if (!row.ok()) return row.status();
-      if (!*row) return Status::NotFound("client " + client_id + " not found");
-      if (ClientFromRow(*select).kind != ClientKind::kProvider) {
-        return Status::InvalidContent(
-            "client " + client_id + " is a seller's own client; only provider clients get grants",
-            "clientId");
-      }
+    Result<std::optional<ClientRecord>> client =
+        RowByKey(db, sqlite::sql::kSelectClient, client_id, ClientFromRow);
+    if (!client.ok()) return client.status();
+    if (!client->has_value()) return ClientNotFound(client_id);
+    if ((*client)->kind != ClientKind::kProvider) {
+      return Status::InvalidContent(
+          "client " + client_id + " is a seller's own client; only provider clients get grants",
+          "clientId");
     }
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertGrant);
     if (!insert.ok()) return insert.status();
