@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "sandbox/order_factory.h"
@@ -66,7 +67,12 @@ void Background::SimulateSeller(const std::string& seller_id) {
   const EpochMillis now = clock_.NowMillisFor(seller_id);
   auto [pace, fresh] = pace_.try_emplace(seller_id, now, 0);
   auto& [last_tick, credit] = pace->second;
-  if (!fresh && now > last_tick) credit += (now - last_tick) * options_.simulate_order_rate;
+  if (!fresh && now > last_tick) {
+    // A longer gap than the cap's worth of minutes gives the cap anyway;
+    // bounding it keeps a clock jump of years from overflowing the product.
+    const EpochMillis elapsed = std::min(now - last_tick, kMaxOrdersPerTick * kMillisPerMinute);
+    credit += elapsed * options_.simulate_order_rate;
+  }
   last_tick = now;
 
   std::int64_t due = std::min(credit / kMillisPerMinute, kMaxOrdersPerTick);

@@ -277,7 +277,13 @@ int Cli::Execute(const Operation& operation) {
   }
   const bool ok = answer->status >= 200 && answer->status < 300;
   if (ok && out_ && operation.command->get_name() == "export") {
-    std::ofstream(*out_, std::ios::binary) << answer->body;
+    std::ofstream file(*out_, std::ios::binary);
+    file << answer->body;
+    file.close();
+    if (!file) {
+      std::cerr << "mporders: cannot write " << *out_ << "\n";
+      return 1;
+    }
     std::cout << "wrote " << *out_ << "\n";
     return 0;
   }

@@ -94,11 +94,9 @@ Reply GetFaults(api::Call& call) {
 }
 
 Reply PostFault(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  auto spec = DecodeFaultSpec(*body);
+  auto spec = DecodeFaultSpec(control.body);
   if (!spec.ok()) co_return api::ErrorReply(call, spec.status());
   FaultRuleState rule = control.sandbox->faults().Add(control.seller_id, std::move(spec).value());
   co_return JsonValueReply(RuleJson(rule), 201);

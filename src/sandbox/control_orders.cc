@@ -126,14 +126,12 @@ http::Reply OrderReply(const StoredOrder& stored) {
 }  // namespace
 
 Reply PostClient(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  Status members = CheckMembers(*body, {"clientId", "clientSecret"});
+  Status members = CheckMembers(control.body, {"clientId", "clientSecret"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
-  auto client_id = OptionalString(*body, "clientId");
-  auto secret = OptionalString(*body, "clientSecret");
+  auto client_id = OptionalString(control.body, "clientId");
+  auto secret = OptionalString(control.body, "clientSecret");
   if (!client_id.ok()) co_return api::ErrorReply(call, client_id.status());
   if (!secret.ok()) co_return api::ErrorReply(call, secret.status());
   Sandbox& sandbox = *control.sandbox;
@@ -150,21 +148,19 @@ Reply PostClient(api::Call& call) {
 }
 
 Reply PostOrders(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
   Sandbox& sandbox = *control.sandbox;
   const std::string& seller = control.seller_id;
 
   std::vector<Order> given;
   std::optional<GenerateRequest> generate;
-  if (body->Find("order") != nullptr || body->Find("orders") != nullptr) {
-    auto orders = DecodeGivenOrders(*body);
+  if (control.body.Find("order") != nullptr || control.body.Find("orders") != nullptr) {
+    auto orders = DecodeGivenOrders(control.body);
     if (!orders.ok()) co_return api::ErrorReply(call, orders.status());
     given = std::move(orders).value();
   } else {
-    auto request = DecodeGenerateRequest(*body);
+    auto request = DecodeGenerateRequest(control.body);
     if (!request.ok()) co_return api::ErrorReply(call, request.status());
     generate = std::move(request).value();
   }
@@ -208,11 +204,9 @@ Reply PostOrders(api::Call& call) {
 }
 
 Reply PostOrderDeliver(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  auto lines = DecodeDeliveredLines(*body);
+  auto lines = DecodeDeliveredLines(control.body);
   if (!lines.ok()) co_return api::ErrorReply(call, lines.status());
   Sandbox& sandbox = *control.sandbox;
   std::string po(call.request.PathParam("purchaseOrderId"));
@@ -225,13 +219,11 @@ Reply PostOrderDeliver(api::Call& call) {
 }
 
 Reply PostOrderCustomerCancel(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  Status members = CheckMembers(*body, {"lineNumbers"});
+  Status members = CheckMembers(control.body, {"lineNumbers"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
-  auto lines = OptionalStrings(*body, "lineNumbers");
+  auto lines = OptionalStrings(control.body, "lineNumbers");
   if (!lines.ok()) co_return api::ErrorReply(call, lines.status());
   Sandbox& sandbox = *control.sandbox;
   std::string po(call.request.PathParam("purchaseOrderId"));
@@ -245,13 +237,11 @@ Reply PostOrderCustomerCancel(api::Call& call) {
 }
 
 Reply PostDeliver(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  Status members = CheckMembers(*body, {"shippedBefore"});
+  Status members = CheckMembers(control.body, {"shippedBefore"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
-  auto before = OptionalInstant(*body, "shippedBefore");
+  auto before = OptionalInstant(control.body, "shippedBefore");
   if (!before.ok()) co_return api::ErrorReply(call, before.status());
   Sandbox& sandbox = *control.sandbox;
   const EpochMillis now = sandbox.clock().NowMillisFor(control.seller_id);
@@ -265,15 +255,13 @@ Reply PostDeliver(api::Call& call) {
 }
 
 Reply PostAutoCancel(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  Status members = CheckMembers(*body, {"shipDays", "acknowledgeHours"});
+  Status members = CheckMembers(control.body, {"shipDays", "acknowledgeHours"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
-  auto ship_days = OptionalInteger(*body, "shipDays", 0, 365);
+  auto ship_days = OptionalInteger(control.body, "shipDays", 0, 365);
   if (!ship_days.ok()) co_return api::ErrorReply(call, ship_days.status());
-  auto acknowledge_hours = OptionalInteger(*body, "acknowledgeHours", 0, 8760);
+  auto acknowledge_hours = OptionalInteger(control.body, "acknowledgeHours", 0, 8760);
   if (!acknowledge_hours.ok()) co_return api::ErrorReply(call, acknowledge_hours.status());
   Sandbox& sandbox = *control.sandbox;
   AutoCancelRule rule = sandbox.DefaultAutoCancelRule();

@@ -5,28 +5,20 @@
 #include "sandbox/control_endpoints.h"
 #include "sandbox/control_support.h"
 #include "sandbox/snapshot.h"
+#include "sandbox/system_events.h"
 
 namespace mporders::sandbox {
 namespace {
 
-constexpr int kPageSize = 500;
-
 // Every order of the seller, in list order. Pages are separate reads:
 // changes made during the export may or may not be in it.
 Result<std::vector<StoredOrder>> AllOrders(Store& store, const std::string& seller_id) {
-  ListRequest request;
-  request.filter.seller_id = seller_id;
-  request.limit = kPageSize;
-  request.count_total = false;
+  OrderFilter filter;
+  filter.seller_id = seller_id;
   std::vector<StoredOrder> orders;
-  for (;;) {
-    auto page = store.ListOrders(request);
-    if (!page.ok()) return page.status();
-    for (StoredOrder& order : page->orders) orders.push_back(std::move(order));
-    if (!page->has_more || page->orders.empty()) return orders;
-    const Order& last = orders.back().order;
-    request.after = PageKey{last.order_date, last.purchase_order_id};
-  }
+  MP_RETURN_IF_ERROR(
+      ForEachOrder(store, filter, [&](StoredOrder& order) { orders.push_back(std::move(order)); }));
+  return orders;
 }
 
 }  // namespace
@@ -38,8 +30,9 @@ Reply PostReset(api::Call& call) {
   auto removed = co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::int64_t> {
     auto count = sandbox.store().CountOrders(control.seller_id);
     if (!count.ok()) return count.status();
-    MP_RETURN_IF_ERROR(sandbox.store().ReplaceSellerState(control.seller_id, {}, 0));
-    sandbox.clock().Remember(control.seller_id, 0);
+    MP_RETURN_IF_ERROR(sandbox.clock().ReplaceOffset(control.seller_id, 0, [&] {
+      return sandbox.store().ReplaceSellerState(control.seller_id, {}, 0);
+    }));
     return *count;
   });
   if (!removed.ok()) co_return api::ErrorReply(call, removed.status());
@@ -78,9 +71,11 @@ Reply PutSnapshot(api::Call& call) {
     if (!snapshot.ok()) return snapshot.status();
     MP_RETURN_IF_ERROR(sandbox.store().PutSeller(
         Seller{control.seller_id, control.seller_id, sandbox.clock().NowMillis()}));
-    MP_RETURN_IF_ERROR(sandbox.store().ReplaceSellerState(control.seller_id, snapshot->orders,
-                                                          snapshot->clock_offset));
-    sandbox.clock().Remember(control.seller_id, snapshot->clock_offset);
+    MP_RETURN_IF_ERROR(
+        sandbox.clock().ReplaceOffset(control.seller_id, snapshot->clock_offset, [&] {
+          return sandbox.store().ReplaceSellerState(control.seller_id, snapshot->orders,
+                                                    snapshot->clock_offset);
+        }));
     return snapshot;
   });
   if (!restored.ok()) co_return api::ErrorReply(call, restored.status());

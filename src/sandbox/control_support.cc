@@ -2,6 +2,7 @@
 
 #include "api/errors.h"
 #include "core/time_format.h"
+#include "sandbox/body_json.h"
 
 namespace mporders::sandbox {
 
@@ -28,12 +29,15 @@ Result<std::string> SellerParam(const api::Call& call) {
 }
 
 boost::json::object ClockJson(Sandbox& sandbox, const std::string& seller_id) {
-  const EpochMillis now = sandbox.clock().NowMillisFor(seller_id);
+  // One read of the offset, so that now and offsetMillis agree even while
+  // another call moves the clock.
+  const EpochMillis offset = sandbox.clock().OffsetFor(seller_id);
+  const EpochMillis now = sandbox.clock().NowMillis() + offset;
   boost::json::object clock;
   clock["sellerId"] = seller_id;
   clock["now"] = now;
   clock["nowIso"] = FormatIsoMillis(now);
-  clock["offsetMillis"] = sandbox.clock().OffsetFor(seller_id);
+  clock["offsetMillis"] = offset;
   return clock;
 }
 
@@ -47,16 +51,24 @@ boost::json::object SweepJson(const SweepResult& sweep) {
   return out;
 }
 
-ControlCall BeginControlCall(api::Call& call, bool needs_seller) {
+ControlCall BeginControlCall(api::Call& call, ControlBody body) {
   ControlCall control;
   control.sandbox = &Sandbox::Of(call);
   control.reply = control.sandbox->Authorize(call);
-  if (control.reply || !needs_seller) return control;
+  if (control.reply) return control;
   auto seller = SellerParam(call);
   if (!seller.ok()) {
     control.reply = api::ErrorReply(call, seller.status());
-  } else {
-    control.seller_id = std::move(seller).value();
+    return control;
+  }
+  control.seller_id = std::move(seller).value();
+  if (body == ControlBody::kJsonObject) {
+    auto parsed = ParseObjectBody(call.request.message.body());
+    if (!parsed.ok()) {
+      control.reply = api::ErrorReply(call, parsed.status());
+    } else {
+      control.body = std::move(parsed).value();
+    }
   }
   return control;
 }

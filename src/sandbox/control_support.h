@@ -24,13 +24,18 @@ boost::json::object ClockJson(Sandbox& sandbox, const std::string& seller_id);
 
 boost::json::object SweepJson(const SweepResult& sweep);
 
-// The prologue of every control endpoint: the admin key, then the seller id.
-// On failure `reply` holds the error reply.
+// Whether a control endpoint reads its request body.
+enum class ControlBody { kIgnored, kJsonObject };
+
+// The prologue of every control endpoint: the admin key, the seller id, then
+// (kJsonObject) the body as a JSON object (body_json.h). On failure `reply`
+// holds the error reply.
 struct ControlCall {
   Sandbox* sandbox = nullptr;
   std::string seller_id;
+  JsonNode body;  // kJsonObject only
   std::optional<http::Reply> reply;
 };
-ControlCall BeginControlCall(api::Call& call, bool needs_seller = true);
+ControlCall BeginControlCall(api::Call& call, ControlBody body = ControlBody::kIgnored);
 
 }  // namespace mporders::sandbox

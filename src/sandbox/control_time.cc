@@ -45,16 +45,14 @@ Reply GetClock(api::Call& call) {
 }
 
 Reply PutClock(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
-  Status members = CheckMembers(*body, {"now", "autoCancel"});
+  Status members = CheckMembers(control.body, {"now", "autoCancel"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
-  auto now = OptionalInstant(*body, "now");
+  auto now = OptionalInstant(control.body, "now");
   if (!now.ok()) co_return api::ErrorReply(call, now.status());
   if (!*now) co_return api::ErrorReply(call, Status::InvalidContent("now is required", "now"));
-  auto auto_cancel = OptionalBool(*body, "autoCancel");
+  auto auto_cancel = OptionalBool(control.body, "autoCancel");
   if (!auto_cancel.ok()) co_return api::ErrorReply(call, auto_cancel.status());
   const EpochMillis target = **now;
   const Clock& wall = control.sandbox->clock();
@@ -64,12 +62,10 @@ Reply PutClock(api::Call& call) {
 }
 
 Reply PostClockAdvance(api::Call& call) {
-  ControlCall control = BeginControlCall(call);
+  ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
-  auto body = ParseObjectBody(call.request.message.body());
-  if (!body.ok()) co_return api::ErrorReply(call, body.status());
   Status members =
-      CheckMembers(*body, {"millis", "seconds", "minutes", "hours", "days", "autoCancel"});
+      CheckMembers(control.body, {"millis", "seconds", "minutes", "hours", "days", "autoCancel"});
   if (!members.ok()) co_return api::ErrorReply(call, members);
   EpochMillis delta = 0;
   struct Unit {
@@ -79,7 +75,7 @@ Reply PostClockAdvance(api::Call& call) {
   for (const Unit& unit : {Unit{"millis", 1}, Unit{"seconds", kMillisPerSecond},
                            Unit{"minutes", 60 * kMillisPerSecond},
                            Unit{"hours", 3600 * kMillisPerSecond}, Unit{"days", kMillisPerDay}}) {
-    auto amount = OptionalInteger(*body, unit.key, 0, kMaxAdvance / unit.millis);
+    auto amount = OptionalInteger(control.body, unit.key, 0, kMaxAdvance / unit.millis);
     if (!amount.ok()) co_return api::ErrorReply(call, amount.status());
     delta += amount->value_or(0) * unit.millis;
   }
@@ -89,7 +85,7 @@ Reply PostClockAdvance(api::Call& call) {
                                      "millis, seconds, minutes, hours and/or days",
                                      "days"));
   }
-  auto auto_cancel = OptionalBool(*body, "autoCancel");
+  auto auto_cancel = OptionalBool(control.body, "autoCancel");
   if (!auto_cancel.ok()) co_return api::ErrorReply(call, auto_cancel.status());
   co_return co_await ChangeClock(
       call, control, [delta](EpochMillis offset) { return offset + delta; },

@@ -13,31 +13,48 @@ std::string_view TrimTrailingSlash(std::string_view path) {
   return path;
 }
 
-// Backtracking glob over the two wildcard kinds; patterns are short.
+// Glob over the two wildcard kinds. `{name}` takes the whole segment (up to
+// the next '/'), so only `*` has choices, and only the latest `*` needs
+// retrying: a later start of the text after it can only end later. That
+// keeps a match linear per `*` retry (O(pattern x path)) where trying every
+// split of every `*` recursively would be exponential in the number of `*`.
+// Each seller call is matched under the rule lock, so this bound matters.
 bool Match(std::string_view pattern, std::string_view path) {
-  while (!pattern.empty()) {
-    if (pattern.front() == '*') {
-      pattern.remove_prefix(1);
-      for (std::size_t skip = 0; skip <= path.size(); ++skip) {
-        if (Match(pattern, path.substr(skip))) return true;
+  constexpr std::size_t kNoStar = std::string_view::npos;
+  std::size_t p = 0;                 // next pattern character
+  std::size_t s = 0;                 // next path character
+  std::size_t after_star = kNoStar;  // pattern position after the latest '*'
+  std::size_t star_from = 0;         // path position that '*' currently matches up to
+  for (;;) {
+    if (p == pattern.size() && s == path.size()) return true;
+    if (p < pattern.size()) {
+      const char c = pattern[p];
+      if (c == '*') {
+        after_star = ++p;
+        star_from = s;
+        continue;
       }
-      return false;
+      if (c == '{') {
+        const std::size_t close = pattern.find('}', p);
+        if (close == std::string_view::npos) return false;
+        const std::size_t slash = path.find('/', s);
+        const std::size_t length = (slash == std::string_view::npos ? path.size() : slash) - s;
+        if (length > 0) {
+          p = close + 1;
+          s += length;
+          continue;
+        }
+      } else if (s < path.size() && path[s] == c) {
+        ++p;
+        ++s;
+        continue;
+      }
     }
-    if (pattern.front() == '{') {
-      const std::size_t close = pattern.find('}');
-      if (close == std::string_view::npos) return false;
-      pattern.remove_prefix(close + 1);
-      const std::size_t segment = path.find('/');
-      const std::size_t length = segment == std::string_view::npos ? path.size() : segment;
-      if (length == 0) return false;
-      path.remove_prefix(length);
-      continue;
-    }
-    if (path.empty() || path.front() != pattern.front()) return false;
-    pattern.remove_prefix(1);
-    path.remove_prefix(1);
+    // A mismatch: let the latest '*' take one more character, if it can.
+    if (after_star == kNoStar || star_from >= path.size()) return false;
+    p = after_star;
+    s = ++star_from;
   }
-  return path.empty();
 }
 
 // The next draw of a rule's stream: SplitMix64, as the order generator uses.

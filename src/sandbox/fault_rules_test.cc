@@ -29,6 +29,26 @@ TEST(PathMatchesTest, LiteralsParametersAndWildcards) {
   EXPECT_TRUE(PathMatches("*", "/anything/at/all"));
 }
 
+TEST(PathMatchesTest, WildcardsCombine) {
+  EXPECT_TRUE(PathMatches("/v3/*/{id}/*", "/v3/orders/1/acknowledge"));
+  EXPECT_TRUE(PathMatches("/*/orders/*", "/v3/orders/released/orders/9"));
+  EXPECT_TRUE(PathMatches("*cancel", "/v3/orders/9/cancel"));
+  EXPECT_FALSE(PathMatches("*cancel*refund", "/v3/orders/9/cancel"));
+  EXPECT_FALSE(PathMatches("/{id}x", "/abcx"));  // {name} takes the whole segment
+  EXPECT_FALSE(PathMatches("/v3/{unclosed", "/v3/orders"));
+}
+
+TEST(PathMatchesTest, ManyStarsStayFast) {
+  // Each seller call is matched under the rule lock: a pattern of many '*'
+  // must not try every way of splitting the path between them.
+  std::string pattern = "/";
+  for (int i = 0; i < 40; ++i) pattern += "*a";
+  pattern += "*b";
+  const std::string path = "/" + std::string(2000, 'a');
+  EXPECT_FALSE(PathMatches(pattern, path));
+  EXPECT_TRUE(PathMatches(pattern, path + "b"));
+}
+
 TEST(FaultSpecTest, RejectsMalformedRules) {
   EXPECT_TRUE(ValidateFaultSpec(Spec("/v3/orders", 500)).ok());
   EXPECT_FALSE(ValidateFaultSpec(Spec("v3/orders", 500)).ok());

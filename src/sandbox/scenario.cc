@@ -1,6 +1,7 @@
 #include "sandbox/scenario.h"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -63,10 +64,15 @@ const json::value* FindPath(const json::value& root, std::string_view path) {
   const json::value* node = &root;
   while (!path.empty() && node != nullptr) {
     if (path.front() == '.') path.remove_prefix(1);
+    if (path.empty()) break;  // "a." names "a"
     if (path.front() == '[') {
       const std::size_t close = path.find(']');
       if (close == std::string_view::npos || !node->is_array()) return nullptr;
-      const std::size_t index = std::stoul(std::string(path.substr(1, close - 1)));
+      // The scenario file is the user's: a bad index is an absent field, not a throw.
+      std::size_t index = 0;
+      const std::string_view digits = path.substr(1, close - 1);
+      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
+      if (ec != std::errc() || end != digits.data() + digits.size()) return nullptr;
       const json::array& array = node->as_array();
       node = index < array.size() ? &array[index] : nullptr;
       path.remove_prefix(close + 1);
@@ -196,10 +202,12 @@ Result<std::string> Runner::Token() {
   }
   boost::system::error_code ec;
   json::value parsed = json::parse(answer->body, ec);
-  if (ec || !parsed.is_object() || !parsed.as_object().contains("access_token")) {
+  const json::value* access_token =
+      ec || !parsed.is_object() ? nullptr : parsed.as_object().if_contains("access_token");
+  if (access_token == nullptr || !access_token->is_string()) {
     return Status::Internal("POST /v3/token answered without an access_token");
   }
-  token_ = std::string(parsed.at("access_token").as_string());
+  token_ = std::string(access_token->as_string());
   return *token_;
 }
 

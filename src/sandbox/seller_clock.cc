@@ -32,9 +32,21 @@ Result<EpochMillis> SellerClock::ChangeOffset(
     const std::function<EpochMillis(EpochMillis)>& change) {
   std::lock_guard lock(change_mutex_);
   const EpochMillis offset = change(OffsetFor(seller_id));
+  if (offset < -kMaxClockOffsetMillis || offset > kMaxClockOffsetMillis) {
+    return Status::InvalidContent(
+        "the seller's time may not move more than 10000 years away from the current time");
+  }
   MP_RETURN_IF_ERROR(store.SetClockOffset(seller_id, offset));
   Remember(seller_id, offset);
   return offset;
+}
+
+Status SellerClock::ReplaceOffset(const std::string& seller_id, EpochMillis offset,
+                                  const std::function<Status()>& write) {
+  std::lock_guard lock(change_mutex_);
+  MP_RETURN_IF_ERROR(write());
+  Remember(seller_id, offset);
+  return Status::Ok();
 }
 
 void SellerClock::Remember(const std::string& seller_id, EpochMillis offset) {

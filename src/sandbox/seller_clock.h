@@ -26,6 +26,12 @@
 
 namespace mporders::sandbox {
 
+// How far a seller's time may be from the wall clock: ten thousand years
+// either way. Setting the clock to any instant of the years 0000 to 9999
+// stays within it, and with it no arithmetic on a seller's time (wall time +
+// offset, + days, + hours) can overflow.
+inline constexpr EpochMillis kMaxClockOffsetMillis = 10'000LL * 366 * kMillisPerDay;
+
 class SellerClock final : public Clock {
  public:
   // `wall` must outlive this.
@@ -43,17 +49,24 @@ class SellerClock final : public Clock {
 
   // Stores the offset `change(current offset)` for the seller, then uses it;
   // returns it. Changes made through this process are serialised, so two
-  // concurrent advances both count. Blocks (store write).
+  // concurrent advances both count. An offset beyond kMaxClockOffsetMillis
+  // fails (kInvalidRequestContent) and changes nothing. Blocks (store write).
   Result<EpochMillis> ChangeOffset(Store& store, const std::string& seller_id,
                                    const std::function<EpochMillis(EpochMillis)>& change);
 
-  // Uses `offset` for the seller without writing it: for callers that have
-  // just written it themselves (Store::ReplaceSellerState).
-  void Remember(const std::string& seller_id, EpochMillis offset);
+  // Runs `write`, which stores `offset` for the seller itself (with
+  // Store::ReplaceSellerState), then uses the offset when it succeeds.
+  // Serialised with ChangeOffset, so that an advance running meanwhile cannot
+  // put back the offset from before. Blocks (store write).
+  Status ReplaceOffset(const std::string& seller_id, EpochMillis offset,
+                       const std::function<Status()>& write);
 
  private:
+  // Uses `offset` for the seller without writing it. REQUIRES: change_mutex_ held.
+  void Remember(const std::string& seller_id, EpochMillis offset);
+
   const Clock& wall_;
-  std::mutex change_mutex_;  // one ChangeOffset at a time: store write + Remember
+  std::mutex change_mutex_;  // one ChangeOffset or ReplaceOffset at a time: store write + Remember
   mutable std::shared_mutex mutex_;
   std::map<std::string, EpochMillis, std::less<>> offsets_;  // guarded by mutex_
   // Bumped by every local change, so that a Reload that read the store

@@ -1,12 +1,14 @@
 #include "sandbox/snapshot.h"
 
 #include <charconv>
+#include <cstdint>
 #include <set>
 
 #include "codec/error_json.h"  // AppendJsonString
 #include "codec/json_tree.h"
 #include "codec/order_json.h"
 #include "domain/invariants.h"
+#include "sandbox/seller_clock.h"
 
 namespace mporders::sandbox {
 namespace {
@@ -18,15 +20,21 @@ Status NotASnapshot(const std::string& why, const std::string& field) {
   return Status::InvalidContent("Not an mporders sandbox snapshot: " + why, field);
 }
 
-// An integer member written without fraction or exponent.
-Result<std::int64_t> IntegerMember(const JsonNode& object, std::string_view key) {
+// Order versions only count up from 1; the bound keeps the store's
+// version + 1 on the next change from overflowing.
+constexpr std::int64_t kMaxVersion = 1'000'000'000'000'000LL;
+
+// An integer member from `min` to `max`, written without fraction or exponent.
+Result<std::int64_t> IntegerMember(const JsonNode& object, std::string_view key,
+                                   std::int64_t min = INT64_MIN, std::int64_t max = INT64_MAX) {
   const JsonNode* node = object.Find(key);
   std::int64_t value = 0;
   if (node == nullptr || !node->IsIntegerLiteral()) {
     return NotASnapshot(std::string(key) + " must be an integer", std::string(key));
   }
   auto [end, ec] = std::from_chars(node->text.data(), node->text.data() + node->text.size(), value);
-  if (ec != std::errc() || end != node->text.data() + node->text.size()) {
+  if (ec != std::errc() || end != node->text.data() + node->text.size() || value < min ||
+      value > max) {
     return NotASnapshot(std::string(key) + " is out of range", std::string(key));
   }
   return value;
@@ -68,7 +76,8 @@ Result<SellerSnapshot> DecodeSnapshot(std::string_view json, const std::string& 
   }
   SellerSnapshot snapshot;
   snapshot.seller_id = seller_id;
-  auto offset = IntegerMember(root, "clockOffsetMillis");
+  auto offset =
+      IntegerMember(root, "clockOffsetMillis", -kMaxClockOffsetMillis, kMaxClockOffsetMillis);
   if (!offset.ok()) return offset.status();
   snapshot.clock_offset = *offset;
   const JsonNode* orders = root.Find("orders");
@@ -87,7 +96,7 @@ Result<SellerSnapshot> DecodeSnapshot(std::string_view json, const std::string& 
     stored.seller_id = seller_id;
     auto last_modified = IntegerMember(entry, "lastModified");
     if (!last_modified.ok()) return last_modified.status();
-    auto stored_version = IntegerMember(entry, "version");
+    auto stored_version = IntegerMember(entry, "version", 0, kMaxVersion);
     if (!stored_version.ok()) return stored_version.status();
     stored.last_modified = *last_modified;
     stored.version = *stored_version;

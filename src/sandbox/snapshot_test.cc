@@ -61,5 +61,16 @@ TEST(SnapshotTest, RejectsWhatIsNotASnapshot) {
   EXPECT_EQ(empty->clock_offset, 5);
 }
 
+TEST(SnapshotTest, RejectsOffsetsAndVersionsThatWouldOverflow) {
+  // wall time + INT64_MAX, or version + 1 on the next change, would overflow.
+  EXPECT_FALSE(DecodeSnapshot(R"({"format":"mporders-sandbox-snapshot","version":1,
+      "clockOffsetMillis":9223372036854775807,"orders":[]})",
+                              "s")
+                   .ok());
+  SellerSnapshot huge_version = Sample();
+  huge_version.orders[0].version = INT64_MAX;
+  EXPECT_FALSE(DecodeSnapshot(EncodeSnapshot(huge_version), "s").ok());
+}
+
 }  // namespace
 }  // namespace mporders::sandbox

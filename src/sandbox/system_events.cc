@@ -23,22 +23,11 @@ LifecycleContext ContextAt(EpochMillis now) { return LifecycleContext{now, Lifec
 // Purchase order ids of every order matching `filter`, in list order.
 Status CollectIds(Store& store, const OrderFilter& filter, std::vector<std::string>& ids,
                   std::set<std::string>& seen) {
-  ListRequest request;
-  request.filter = filter;
-  request.limit = kPageSize;
-  request.count_total = false;
-  for (;;) {
-    auto page = store.ListOrders(request);
-    if (!page.ok()) return page.status();
-    for (const StoredOrder& stored : page->orders) {
-      if (seen.insert(stored.order.purchase_order_id).second) {
-        ids.push_back(stored.order.purchase_order_id);
-      }
+  return ForEachOrder(store, filter, [&](StoredOrder& stored) {
+    if (seen.insert(stored.order.purchase_order_id).second) {
+      ids.push_back(stored.order.purchase_order_id);
     }
-    if (!page->has_more || page->orders.empty()) return Status::Ok();
-    const Order& last = page->orders.back().order;
-    request.after = PageKey{last.order_date, last.purchase_order_id};
-  }
+  });
 }
 
 // Applies `change` to each order in one transaction per order. `change`
@@ -76,6 +65,25 @@ std::int64_t OpenUnits(const Order& order) {
 }
 
 }  // namespace
+
+Status ForEachOrder(Store& store, const OrderFilter& filter,
+                    const std::function<void(StoredOrder&)>& visit) {
+  ListRequest request;
+  request.filter = filter;
+  request.limit = kPageSize;
+  request.count_total = false;
+  for (;;) {
+    auto page = store.ListOrders(request);
+    if (!page.ok()) return page.status();
+    if (page->orders.empty()) return Status::Ok();
+    // The key of the next page, taken before `visit` may move the orders.
+    const Order& last = page->orders.back().order;
+    PageKey next{last.order_date, last.purchase_order_id};
+    for (StoredOrder& stored : page->orders) visit(stored);
+    if (!page->has_more) return Status::Ok();
+    request.after = std::move(next);
+  }
+}
 
 Result<StoredOrder> DeliverOrder(Store& store, const std::string& seller_id,
                                  const std::string& purchase_order_id,

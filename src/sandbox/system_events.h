@@ -10,6 +10,7 @@
 // Every function blocks (store I/O): run them off the I/O threads.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,12 @@ struct SweepResult {
   std::vector<std::string> purchase_order_ids;  // orders changed, in list order
   std::int64_t units = 0;                       // units that changed status
 };
+
+// Visits every order matching `filter`, in list order, a page at a time:
+// each page is its own read, so orders changed meanwhile may or may not be
+// visited. `visit` may move from the order it is given.
+Status ForEachOrder(Store& store, const OrderFilter& filter,
+                    const std::function<void(StoredOrder&)>& visit);
 
 // The carrier delivered: each {line, quantity} moves that many Shipped units
 // to Delivered (oldest package first). `lines` empty: every Shipped unit of
