@@ -168,7 +168,6 @@ Reply PostOrders(api::Call& call) {
   auto inserted =
       co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::vector<std::string>> {
         Store& store = sandbox.store();
-        MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis()}));
         std::vector<StoredOrder> orders;
         for (Order& order : given) orders.push_back(ToStored(seller, std::move(order)));
         if (generate) {
@@ -189,6 +188,9 @@ Reply PostOrders(api::Call& call) {
           }
         }
         MP_RETURN_IF_ERROR(store.InsertOrders(orders));
+        // The seller row only after the orders went in: a refused insert
+        // (say, a purchase order id taken) leaves no trace.
+        MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis()}));
         std::vector<std::string> ids;
         for (const StoredOrder& order : orders) ids.push_back(order.order.purchase_order_id);
         return ids;

@@ -69,13 +69,14 @@ Reply PutSnapshot(api::Call& call) {
     // Decoding a large snapshot is work too: keep it off the I/O threads.
     auto snapshot = DecodeSnapshot(call.request.message.body(), control.seller_id);
     if (!snapshot.ok()) return snapshot.status();
-    MP_RETURN_IF_ERROR(sandbox.store().PutSeller(
-        Seller{control.seller_id, control.seller_id, sandbox.clock().NowMillis()}));
     MP_RETURN_IF_ERROR(
         sandbox.clock().ReplaceOffset(control.seller_id, snapshot->clock_offset, [&] {
           return sandbox.store().ReplaceSellerState(control.seller_id, snapshot->orders,
                                                     snapshot->clock_offset);
         }));
+    // The seller row only once the state is in: a refused snapshot leaves no trace.
+    MP_RETURN_IF_ERROR(sandbox.store().PutSeller(
+        Seller{control.seller_id, control.seller_id, sandbox.clock().NowMillis()}));
     return snapshot;
   });
   if (!restored.ok()) co_return api::ErrorReply(call, restored.status());

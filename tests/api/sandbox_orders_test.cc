@@ -72,6 +72,19 @@ TEST_F(SandboxOrdersTest, AFullWalmartOrderIsStoredAsGiven) {
                      "INVALID_REQUEST_CONTENT.GMP_ORDER_API");
 }
 
+TEST_F(SandboxOrdersTest, ARefusedOrderLeavesNoSellerBehind) {
+  // One purchase order id twice in one call, for a seller that does not
+  // exist yet: the insert is refused as a whole.
+  const std::string order = OrderJson(Order("PO-TWICE-1", NowSeconds(), {Line("1", "SKU-9", 1)}));
+  ExpectWalmartError(
+      Control("POST", "seller-new/orders", R"({"orders":[)" + order + "," + order + "]}"), 400,
+      "INVALID_REQUEST_CONTENT.GMP_ORDER_API");
+  std::string sellers;
+  ASSERT_EQ(RunCli({"sellers", "list", "--db", db_}, &sellers), 0);
+  EXPECT_NE(sellers.find("seller-a"), std::string::npos) << sellers;
+  EXPECT_EQ(sellers.find("seller-new"), std::string::npos) << sellers;
+}
+
 TEST_F(SandboxOrdersTest, CarrierDeliversPerLineQuantityThenRefundWorks) {
   auto ids = CreateOrders(R"({"lines":1,"quantity":3,"shipNodeType":"SellerFulfilled"})");
   const std::string po = ids[0];
