@@ -40,6 +40,14 @@ TEST(CliTest, DuplicateClientIdFails) {
   std::string db = "sqlite:" + (dir.path() / "cli.db").string();
   ASSERT_EQ(RunCli({"clients", "add", "--db", db, "--seller", "s1", "--client-id", "c1"}), 0);
   EXPECT_NE(RunCli({"clients", "add", "--db", db, "--seller", "s1", "--client-id", "c1"}), 0);
+  // Refused for a seller named for the first time: that seller is not created.
+  std::string output;
+  EXPECT_NE(RunCli({"clients", "add", "--db", db, "--seller", "s2", "--client-id", "c1"}, &output),
+            0);
+  EXPECT_NE(output.find("is taken"), std::string::npos) << output;
+  std::string sellers;
+  ASSERT_EQ(RunCli({"sellers", "list", "--db", db}, &sellers), 0);
+  EXPECT_EQ(sellers.find("s2"), std::string::npos) << sellers;
 }
 
 TEST(CliTest, ImportRejectsAnInvalidFileAndKeepsNothing) {
