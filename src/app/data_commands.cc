@@ -51,17 +51,7 @@ int RunImport(const std::string& db, const std::string& seller, const std::strin
   }
   std::vector<StoredOrder> stored;
   stored.reserve(orders->size());
-  for (auto& order : *orders) {
-    StoredOrder record;
-    record.seller_id = seller;
-    // An imported order was last modified at its latest line status change.
-    record.last_modified = order.order_date;
-    for (const auto& line : order.order_lines) {
-      record.last_modified = std::max(record.last_modified, line.status_date);
-    }
-    record.order = std::move(order);
-    stored.push_back(std::move(record));
-  }
+  for (auto& order : *orders) stored.push_back(NewStoredOrder(seller, std::move(order)));
   Status status = store->UpsertOrders(stored);
   if (!status.ok()) {
     ReportError("import failed; nothing was imported", status);

@@ -38,14 +38,6 @@ bool Mergeable(const OrderLineStatus& a, const OrderLineStatus& b) {
 
 }  // namespace
 
-std::int64_t QuantityIn(const OrderLine& line, LineStatus status) {
-  std::int64_t total = 0;
-  for (const OrderLineStatus& bucket : line.statuses) {
-    if (bucket.status == status) total += bucket.status_quantity.amount;
-  }
-  return total;
-}
-
 std::int64_t TakeQuantity(OrderLine& line, LineStatus status, std::int64_t quantity) {
   std::int64_t taken = 0;
   for (OrderLineStatus& bucket : line.statuses) {
@@ -136,11 +128,6 @@ Status CheckLineNumbers(const std::vector<std::string>& line_numbers, std::strin
     }
   }
   return Status::Ok();
-}
-
-bool IsWalmartFulfilled(const Order& order) {
-  return order.ship_node && order.ship_node->type &&
-         EqualsIgnoreCase(*order.ship_node->type, "WFSFulfilled");
 }
 
 bool HasIntentToCancel(const OrderLine& line) {

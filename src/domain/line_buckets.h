@@ -14,8 +14,7 @@
 
 namespace mporders::lifecycle_internal {
 
-// Units of `line` in `status`.
-std::int64_t QuantityIn(const OrderLine& line, LineStatus status);
+using mporders::QuantityIn;  // domain/order.h
 
 // Removes `quantity` units from the line's buckets in `status`, in bucket
 // order, dropping buckets that become empty. Returns the units removed (less
@@ -47,9 +46,7 @@ Status LineNotFound(const Order& order, std::string_view line_number);
 // repeated number, and with "<prefix>orderLines must not be empty" when empty.
 Status CheckLineNumbers(const std::vector<std::string>& line_numbers, std::string_view prefix);
 
-// shipNode.type is WFSFulfilled: Walmart fulfils the order, the seller may not
-// acknowledge, ship or cancel it.
-bool IsWalmartFulfilled(const Order& order);
+using mporders::IsWalmartFulfilled;  // domain/order.h
 
 // The customer asked to cancel the line: intentToCancel is present and not a
 // negative value ("", "N", "NO", "FALSE", any case).

@@ -1,5 +1,6 @@
 #include "domain/order.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -40,6 +41,30 @@ std::optional<LineStatus> ParseLineStatus(std::string_view text) {
     if (EqualsIgnoreCase(text, name)) return value;
   }
   return std::nullopt;
+}
+
+std::int64_t QuantityIn(const OrderLine& line, LineStatus status) {
+  std::int64_t total = 0;
+  for (const OrderLineStatus& bucket : line.statuses) {
+    if (bucket.status == status) total += bucket.status_quantity.amount;
+  }
+  return total;
+}
+
+bool IsWalmartFulfilled(const Order& order) {
+  return order.ship_node && order.ship_node->type &&
+         EqualsIgnoreCase(*order.ship_node->type, "WFSFulfilled");
+}
+
+StoredOrder NewStoredOrder(std::string seller_id, Order order) {
+  StoredOrder stored;
+  stored.seller_id = std::move(seller_id);
+  stored.last_modified = order.order_date;
+  for (const OrderLine& line : order.order_lines) {
+    stored.last_modified = std::max(stored.last_modified, line.status_date);
+  }
+  stored.order = std::move(order);
+  return stored;
 }
 
 }  // namespace mporders

@@ -213,4 +213,15 @@ struct StoredOrder {
   std::int64_t version = 0;       // bumped by every update; optimistic checks
 };
 
+// Units of `line` in `status`, summed over its buckets.
+std::int64_t QuantityIn(const OrderLine& line, LineStatus status);
+
+// shipNode.type is WFSFulfilled (any case): Walmart fulfils the order, the
+// seller may not acknowledge, ship or cancel it.
+bool IsWalmartFulfilled(const Order& order);
+
+// A new or imported order of `seller_id`, version 0, last modified at its
+// latest line status change (its order date if none is later).
+StoredOrder NewStoredOrder(std::string seller_id, Order order);
+
 }  // namespace mporders

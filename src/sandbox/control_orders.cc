@@ -79,17 +79,6 @@ Result<GenerateRequest> DecodeGenerateRequest(const JsonNode& body) {
   return request;
 }
 
-StoredOrder ToStored(const std::string& seller_id, Order order) {
-  StoredOrder stored;
-  stored.seller_id = seller_id;
-  stored.last_modified = order.order_date;
-  for (const OrderLine& line : order.order_lines) {
-    stored.last_modified = std::max(stored.last_modified, line.status_date);
-  }
-  stored.order = std::move(order);
-  return stored;
-}
-
 Result<std::vector<LineQuantity>> DecodeDeliveredLines(const JsonNode& body) {
   MP_RETURN_IF_ERROR(CheckMembers(body, {"lines"}));
   std::vector<LineQuantity> lines;
@@ -169,7 +158,7 @@ Reply PostOrders(api::Call& call) {
       co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::vector<std::string>> {
         Store& store = sandbox.store();
         std::vector<StoredOrder> orders;
-        for (Order& order : given) orders.push_back(ToStored(seller, std::move(order)));
+        for (Order& order : given) orders.push_back(NewStoredOrder(seller, std::move(order)));
         if (generate) {
           std::uint64_t first = 0;
           if (generate->first_index) {
@@ -183,7 +172,7 @@ Reply PostOrders(api::Call& call) {
           const EpochMillis now = sandbox.clock().NowMillisFor(seller);
           for (std::int64_t i = 0; i < generate->count; ++i) {
             orders.push_back(
-                ToStored(seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i),
+                NewStoredOrder(seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i),
                                               now, generate->shape)));
           }
         }

@@ -18,18 +18,10 @@ Status Refused(const Order& order, std::initializer_list<std::string_view> parts
 }
 
 std::int64_t OpenUnits(const OrderLine& line) {
-  return UnitsIn(line, LineStatus::kCreated) + UnitsIn(line, LineStatus::kAcknowledged);
+  return QuantityIn(line, LineStatus::kCreated) + QuantityIn(line, LineStatus::kAcknowledged);
 }
 
 }  // namespace
-
-std::int64_t UnitsIn(const OrderLine& line, LineStatus status) {
-  std::int64_t units = 0;
-  for (const OrderLineStatus& bucket : line.statuses) {
-    if (bucket.status == status) units += bucket.status_quantity.amount;
-  }
-  return units;
-}
 
 Status RequestCancellation(Order& order, const std::vector<std::string>& line_numbers) {
   std::set<std::string> chosen;

@@ -21,7 +21,4 @@ namespace mporders::sandbox {
 // what has shipped); an order with no such line at all.
 Status RequestCancellation(Order& order, const std::vector<std::string>& line_numbers);
 
-// Units of the line in `status`.
-std::int64_t UnitsIn(const OrderLine& line, LineStatus status);
-
 }  // namespace mporders::sandbox

@@ -59,7 +59,7 @@ Result<SweepResult> Sweep(Store& store, const std::string& seller_id,
 std::int64_t OpenUnits(const Order& order) {
   std::int64_t units = 0;
   for (const OrderLine& line : order.order_lines) {
-    units += UnitsIn(line, LineStatus::kCreated) + UnitsIn(line, LineStatus::kAcknowledged);
+    units += QuantityIn(line, LineStatus::kCreated) + QuantityIn(line, LineStatus::kAcknowledged);
   }
   return units;
 }
@@ -94,7 +94,7 @@ Result<StoredOrder> DeliverOrder(Store& store, const std::string& seller_id,
     if (lines.empty()) {
       std::int64_t delivered = 0;
       for (const OrderLine& line : std::vector<OrderLine>(order.order_lines)) {
-        const std::int64_t shipped = UnitsIn(line, LineStatus::kShipped);
+        const std::int64_t shipped = QuantityIn(line, LineStatus::kShipped);
         if (shipped == 0) continue;
         MP_RETURN_IF_ERROR(Deliver(order, line.line_number, shipped, ctx));
         delivered += shipped;
@@ -179,13 +179,13 @@ Result<SweepResult> RunAutoCancel(Store& store, const std::string& seller_id, Ep
   }
   return Sweep(store, seller_id, ids, now, [&](Order& order) -> Result<std::int64_t> {
     // Re-checked on the order as it is now: it may have moved on since it was listed.
-    if (order.ship_node && order.ship_node->type == "WFSFulfilled") return Unchanged();
+    if (IsWalmartFulfilled(order)) return Unchanged();
     const std::int64_t open = OpenUnits(order);
     if (open == 0) return Unchanged();
     bool late = order.shipping_info.estimated_ship_date + ship_deadline <= now;
     if (rule.acknowledge_hours > 0 && order.order_date + acknowledge_deadline <= now) {
       for (const OrderLine& line : order.order_lines) {
-        late = late || UnitsIn(line, LineStatus::kCreated) > 0;
+        late = late || QuantityIn(line, LineStatus::kCreated) > 0;
       }
     }
     if (!late) return Unchanged();
