@@ -8,6 +8,8 @@ DB ?= sqlite:./data/mporders.db
 # CI builds treat warnings as errors.
 WERROR := $(if $(CI),ON,OFF)
 JOBS ?= $(shell nproc)
+# ccache, when installed, makes rebuilds after a checkout switch cheap.
+LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
 .PHONY: all deps build run test bench clean
 
@@ -17,7 +19,7 @@ deps:
 	@./scripts/install-deps.sh
 
 build: deps
-	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMPORDERS_WERROR=$(WERROR) > /dev/null
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DMPORDERS_WERROR=$(WERROR) $(LAUNCHER) > /dev/null
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 run: build
