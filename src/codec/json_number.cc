@@ -1,5 +1,6 @@
 #include "codec/json_number.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "codec/json_writer.h"
@@ -8,7 +9,6 @@
 namespace mporders {
 namespace {
 
-constexpr int kMinorDigits = 2;  // hundredths
 // Exponents are clamped here; anything this large overflows or underflows
 // every amount that has a non-zero digit.
 constexpr std::int64_t kExponentClamp = 1'000'000;
@@ -32,7 +32,7 @@ ParsedNumber DigitsToInt64(std::string_view digits, bool negative) {
 
 }  // namespace
 
-ParsedNumber ParseMoneyMinor(std::string_view text) {
+ParsedNumber ParseMoneyMinor(std::string_view text, int digits) {
   std::size_t i = 0;
   const std::size_t n = text.size();
   const bool negative = i < n && text[i] == '-';
@@ -72,10 +72,10 @@ ParsedNumber ParseMoneyMinor(std::string_view text) {
   if (i != n) return {NumberError::kSyntax, 0};
   if (mantissa.empty()) return {NumberError::kNone, 0};  // any spelling of zero
 
-  // value = mantissa * 10^(exponent - fraction_digits); minor = value * 10^2.
-  const std::int64_t shift = kMinorDigits + exponent - fraction_digits;
+  // value = mantissa * 10^(exponent - fraction_digits); minor = value * 10^digits.
+  const std::int64_t shift = std::clamp(digits, 0, 3) + exponent - fraction_digits;
   if (shift < 0) {
-    // Digits below the hundredths must all be zeros ("0.340" is 34 minor).
+    // Digits below the minor unit must all be zeros ("0.340" is 34 cents).
     const auto drop = static_cast<std::size_t>(-shift);
     const std::size_t last_nonzero = mantissa.find_last_not_of('0');
     if (drop > mantissa.size() - 1 - last_nonzero) return {NumberError::kTooPrecise, 0};
@@ -100,10 +100,10 @@ ParsedNumber ParseInteger(std::string_view text) {
   return DigitsToInt64(text, negative);
 }
 
-std::string FormatMoneyAmount(std::int64_t minor) {
+std::string FormatMoneyAmount(std::int64_t minor, int digits) {
   std::string out;
   JsonWriter writer(out, 0);
-  writer.MoneyAmount(minor);
+  writer.MoneyAmount(minor, digits);
   return out;
 }
 

@@ -11,7 +11,7 @@ namespace mporders {
 namespace {
 
 std::int64_t Minor(std::string_view text) {
-  const ParsedNumber n = ParseMoneyMinor(text);
+  const ParsedNumber n = ParseMoneyMinor(text, 2);
   EXPECT_TRUE(n.ok()) << text;
   return n.value;
 }
@@ -45,47 +45,47 @@ TEST(MoneyTextTest, ExponentFormsAreAcceptedWhenExact) {
   EXPECT_EQ(Minor("34e-2"), 34);
   EXPECT_EQ(Minor("0.340"), 34);  // trailing zeros below the hundredths are exact
   EXPECT_EQ(Minor("0e999999999"), 0);
-  EXPECT_EQ(ParseMoneyMinor("1e-3").error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("1e-3", 2).error, NumberError::kTooPrecise);
 }
 
 TEST(MoneyTextTest, RejectsMoreThanTwoDecimals) {
-  EXPECT_EQ(ParseMoneyMinor("0.345").error, NumberError::kTooPrecise);
-  EXPECT_EQ(ParseMoneyMinor("0.001").error, NumberError::kTooPrecise);
-  EXPECT_EQ(ParseMoneyMinor("-5.001").error, NumberError::kTooPrecise);
-  EXPECT_EQ(ParseMoneyMinor("1.0000000000000000001").error, NumberError::kTooPrecise);
-  EXPECT_EQ(ParseMoneyMinor("5e-999999999999").error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("0.345", 2).error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("0.001", 2).error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("-5.001", 2).error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("1.0000000000000000001", 2).error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("5e-999999999999", 2).error, NumberError::kTooPrecise);
 }
 
 TEST(MoneyTextTest, RejectsOutOfRangeAndSyntax) {
-  EXPECT_EQ(ParseMoneyMinor("92233720368547758.08").error, NumberError::kOutOfRange);
-  EXPECT_EQ(ParseMoneyMinor("1e20").error, NumberError::kOutOfRange);
-  EXPECT_EQ(ParseMoneyMinor("1e999999999999").error, NumberError::kOutOfRange);
+  EXPECT_EQ(ParseMoneyMinor("92233720368547758.08", 2).error, NumberError::kOutOfRange);
+  EXPECT_EQ(ParseMoneyMinor("1e20", 2).error, NumberError::kOutOfRange);
+  EXPECT_EQ(ParseMoneyMinor("1e999999999999", 2).error, NumberError::kOutOfRange);
   for (const char* text :
        {"", "-", ".5", "5.", "+5", "1e", "1e+", "abc", "5 ", " 5", "0x10", "1.2.3", "NaN", "--1"}) {
-    EXPECT_EQ(ParseMoneyMinor(text).error, NumberError::kSyntax) << text;
+    EXPECT_EQ(ParseMoneyMinor(text, 2).error, NumberError::kSyntax) << text;
   }
 }
 
 TEST(MoneyTextTest, FormatsShortestExactText) {
-  EXPECT_EQ(FormatMoneyAmount(500), "5");
-  EXPECT_EQ(FormatMoneyAmount(34), "0.34");
-  EXPECT_EQ(FormatMoneyAmount(80), "0.8");
-  EXPECT_EQ(FormatMoneyAmount(1998), "19.98");
-  EXPECT_EQ(FormatMoneyAmount(-540), "-5.4");
-  EXPECT_EQ(FormatMoneyAmount(-500), "-5");
-  EXPECT_EQ(FormatMoneyAmount(-40), "-0.4");
-  EXPECT_EQ(FormatMoneyAmount(-1), "-0.01");
-  EXPECT_EQ(FormatMoneyAmount(0), "0");
-  EXPECT_EQ(FormatMoneyAmount(1), "0.01");
-  EXPECT_EQ(FormatMoneyAmount(10), "0.1");
-  EXPECT_EQ(FormatMoneyAmount(10000), "100");
-  EXPECT_EQ(FormatMoneyAmount(std::numeric_limits<std::int64_t>::max()), "92233720368547758.07");
-  EXPECT_EQ(FormatMoneyAmount(std::numeric_limits<std::int64_t>::min()), "-92233720368547758.08");
+  EXPECT_EQ(FormatMoneyAmount(500, 2), "5");
+  EXPECT_EQ(FormatMoneyAmount(34, 2), "0.34");
+  EXPECT_EQ(FormatMoneyAmount(80, 2), "0.8");
+  EXPECT_EQ(FormatMoneyAmount(1998, 2), "19.98");
+  EXPECT_EQ(FormatMoneyAmount(-540, 2), "-5.4");
+  EXPECT_EQ(FormatMoneyAmount(-500, 2), "-5");
+  EXPECT_EQ(FormatMoneyAmount(-40, 2), "-0.4");
+  EXPECT_EQ(FormatMoneyAmount(-1, 2), "-0.01");
+  EXPECT_EQ(FormatMoneyAmount(0, 2), "0");
+  EXPECT_EQ(FormatMoneyAmount(1, 2), "0.01");
+  EXPECT_EQ(FormatMoneyAmount(10, 2), "0.1");
+  EXPECT_EQ(FormatMoneyAmount(10000, 2), "100");
+  EXPECT_EQ(FormatMoneyAmount(std::numeric_limits<std::int64_t>::max(), 2), "92233720368547758.07");
+  EXPECT_EQ(FormatMoneyAmount(std::numeric_limits<std::int64_t>::min(), 2), "-92233720368547758.08");
 }
 
 TEST(MoneyTextTest, FormatThenParseRoundTrips) {
   for (std::int64_t minor = -2500; minor <= 2500; ++minor) {
-    const ParsedNumber n = ParseMoneyMinor(FormatMoneyAmount(minor));
+    const ParsedNumber n = ParseMoneyMinor(FormatMoneyAmount(minor, 2), 2);
     ASSERT_TRUE(n.ok()) << minor;
     ASSERT_EQ(n.value, minor);
   }
@@ -101,6 +101,32 @@ TEST(IntegerTextTest, ParsesSignedIntegers) {
   for (const char* text : {"", "-", "1.0", "1e3", "+1", " 1", "1 ", "x"}) {
     EXPECT_EQ(ParseInteger(text).error, NumberError::kSyntax) << text;
   }
+}
+
+}  // namespace
+}  // namespace mporders
+
+namespace mporders {
+namespace {
+
+TEST(MoneyDigitsTest, ZeroDecimalCurrencyParsesWholeUnits) {
+  EXPECT_EQ(ParseMoneyMinor("1990", 0).value, 1990);
+  EXPECT_EQ(ParseMoneyMinor("1990.00", 0).value, 1990);
+  EXPECT_EQ(ParseMoneyMinor("-1.99e3", 0).value, -1990);
+  EXPECT_EQ(ParseMoneyMinor("1990.5", 0).error, NumberError::kTooPrecise);
+  EXPECT_EQ(ParseMoneyMinor("0.01", 0).error, NumberError::kTooPrecise);
+}
+
+TEST(MoneyDigitsTest, ZeroDecimalCurrencyFormatsWithoutPoint) {
+  EXPECT_EQ(FormatMoneyAmount(1990, 0), "1990");
+  EXPECT_EQ(FormatMoneyAmount(-1990, 0), "-1990");
+  EXPECT_EQ(FormatMoneyAmount(0, 0), "0");
+}
+
+TEST(MoneyDigitsTest, ThreeDecimalCurrencyRoundTrips) {
+  EXPECT_EQ(ParseMoneyMinor("1.234", 3).value, 1234);
+  EXPECT_EQ(ParseMoneyMinor("1.2345", 3).error, NumberError::kTooPrecise);
+  EXPECT_EQ(FormatMoneyAmount(1230, 3), "1.23");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <array>
 #include <charconv>
 
+#include "domain/money.h"
+
 namespace mporders {
 namespace {
 
@@ -98,21 +100,10 @@ void JsonWriter::Int(std::int64_t value) {
   len_ = static_cast<std::size_t>(result.ptr - data_);
 }
 
-void JsonWriter::MoneyAmount(std::int64_t minor) {
-  Reserve(kMaxIntBytes + 3);
-  // Unsigned arithmetic so that the most negative value has a magnitude too.
-  auto magnitude = static_cast<std::uint64_t>(minor);
-  if (minor < 0) {
-    data_[len_++] = '-';
-    magnitude = 0 - magnitude;
-  }
-  const auto result = std::to_chars(data_ + len_, data_ + len_ + kMaxIntBytes, magnitude / 100);
-  len_ = static_cast<std::size_t>(result.ptr - data_);
-  const auto cents = static_cast<unsigned>(magnitude % 100);
-  if (cents == 0) return;
-  data_[len_++] = '.';
-  data_[len_++] = static_cast<char>('0' + cents / 10);
-  if (cents % 10 != 0) data_[len_++] = static_cast<char>('0' + cents % 10);
+void JsonWriter::MoneyAmount(std::int64_t minor, int digits) {
+  Reserve(kMaxMoneyChars);
+  len_ = static_cast<std::size_t>(
+      WriteMoneyAmount(data_ + len_, minor, digits, MoneyStyle::kShortest) - data_);
 }
 
 }  // namespace mporders

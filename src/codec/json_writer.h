@@ -47,8 +47,9 @@ class JsonWriter {
   // A string literal, quotes included, escaped as JSON requires.
   void String(std::string_view text);
   void Int(std::int64_t value);
-  // Minor units as the shortest exact decimal: 500 -> 5, 34 -> 0.34, -540 -> -5.4.
-  void MoneyAmount(std::int64_t minor);
+  // Minor units of a currency with `digits` decimals as the shortest exact
+  // decimal: (500, 2) -> 5, (34, 2) -> 0.34, (-540, 2) -> -5.4, (1990, 0) -> 1990.
+  void MoneyAmount(std::int64_t minor, int digits);
 
  private:
   void Reserve(std::size_t n) {

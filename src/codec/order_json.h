@@ -52,8 +52,8 @@ Result<Order> DecodeOrderJson(std::string_view json);
 // either, or a list envelope {"list":{"elements":{"order":[...]}}}.
 Result<std::vector<Order>> DecodeOrdersJson(std::string_view json);
 
-// Money as Walmart's JSON number text: 5 -> "5", 34 minor -> "0.34",
-// 80 minor -> "0.8", -500 minor -> "-5". Exact.
-std::string FormatMoneyAmount(std::int64_t minor);
+// Money as Walmart's JSON number text, `digits` being the currency's (MinorDigits): (500, 2) -> "5", (34, 2) -> "0.34",
+// (80, 2) -> "0.8", (-500, 2) -> "-5", (1990, 0) -> "1990". Exact.
+std::string FormatMoneyAmount(std::int64_t minor, int digits);
 
 }  // namespace mporders

@@ -61,7 +61,7 @@ class ObjectOut {
 void AppendMoney(JsonWriter& out, const Money& money) {
   ObjectOut o(out);
   o.String("currency", money.currency);
-  o.Key("amount").MoneyAmount(money.minor);
+  o.Key("amount").MoneyAmount(money.minor, MinorDigits(money.currency));
   o.Close();
 }
 

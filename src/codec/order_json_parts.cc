@@ -87,14 +87,17 @@ Status DecodeMoney(const JsonNode& value, const std::string& path, Money& out) {
   // Numbers are read from their literal text, never via a double; a string
   // holding a number is tolerated.
   if (!amount->IsNumber() && !amount->IsString()) return WrongType(amount_path, "a number");
-  const ParsedNumber number = ParseMoneyMinor(amount->text);
+  const int digits = MinorDigits(out.currency);
+  const ParsedNumber number = ParseMoneyMinor(amount->text, digits);
   switch (number.error) {
     case NumberError::kNone:
       out.minor = number.value;
       return Status::Ok();
     case NumberError::kTooPrecise:
       return Status::InvalidContent(
-          "Field '" + amount_path + "' must not have more than 2 decimal places.", amount_path);
+          "Field '" + amount_path + "' must not have more than " + std::to_string(digits) +
+              " decimal places (" + out.currency + ").",
+          amount_path);
     case NumberError::kOutOfRange:
       return Status::InvalidContent("Field '" + amount_path + "' is out of range.", amount_path);
     case NumberError::kSyntax:

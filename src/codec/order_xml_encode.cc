@@ -96,7 +96,7 @@ void AppendMoney(XmlWriter& w, std::string_view name, const Money& money) {
   w.Open(name);
   w.Leaf("currency", money.currency);
   w.Open("amount");
-  w.MoneyAmount(money.minor);
+  w.MoneyAmount(money.minor, MinorDigits(money.currency));
   w.Close("amount");
   w.Close(name);
 }

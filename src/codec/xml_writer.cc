@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/time_format.h"
+#include "domain/money.h"
 
 namespace mporders {
 namespace {
@@ -102,19 +103,10 @@ void XmlWriter::Int(std::int64_t value) {
   len_ = static_cast<std::size_t>(result.ptr - data_);
 }
 
-void XmlWriter::MoneyAmount(std::int64_t minor) {
-  Reserve(kMaxIntBytes + 4);
-  // Unsigned arithmetic so that the most negative value has a magnitude too.
-  auto magnitude = static_cast<std::uint64_t>(minor);
-  if (minor < 0) {
-    data_[len_++] = '-';
-    magnitude = 0 - magnitude;
-  }
-  const auto result = std::to_chars(data_ + len_, data_ + len_ + kMaxIntBytes, magnitude / 100);
-  char* p = result.ptr;
-  *p++ = '.';
-  p = TwoDigits(p, static_cast<unsigned>(magnitude % 100));
-  len_ = static_cast<std::size_t>(p - data_);
+void XmlWriter::MoneyAmount(std::int64_t minor, int digits) {
+  Reserve(kMaxMoneyChars);
+  len_ = static_cast<std::size_t>(
+      WriteMoneyAmount(data_ + len_, minor, digits, MoneyStyle::kFixed) - data_);
 }
 
 void XmlWriter::DateTime(EpochMillis t) {

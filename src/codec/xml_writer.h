@@ -52,8 +52,9 @@ class XmlWriter {
   // replaced by U+FFFD.
   void Text(std::string_view text);
   void Int(std::int64_t value);
-  // Minor units with exactly two decimals: 500 -> 5.00, 34 -> 0.34, -540 -> -5.40.
-  void MoneyAmount(std::int64_t minor);
+  // Minor units with exactly the currency's `digits` decimals: (500, 2) ->
+  // 5.00, (-540, 2) -> -5.40, (1990, 0) -> 1990.
+  void MoneyAmount(std::int64_t minor, int digits);
   // yyyy-MM-ddTHH:mm:ss.SSSZ (UTC), as FormatIsoMillis.
   void DateTime(EpochMillis t);
 

@@ -62,7 +62,7 @@ TEST(XmlWriterTest, Utf8AndLongTextPassThrough) {
 
 TEST(XmlWriterTest, MoneyHasTwoDecimals) {
   const auto money = [](std::int64_t minor) {
-    return Written([minor](XmlWriter& w) { w.MoneyAmount(minor); });
+    return Written([minor](XmlWriter& w) { w.MoneyAmount(minor, 2); });
   };
   EXPECT_EQ(money(500), "5.00");
   EXPECT_EQ(money(34), "0.34");

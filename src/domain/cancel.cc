@@ -28,7 +28,8 @@ bool IsOpen(LineStatus status) {
 
 // Checks one request line against the order line it names.
 Status ValidateCancelLine(const std::string& prefix, const CancelLine& request,
-                          const OrderLine& line, const LifecyclePolicy& policy) {
+                          const OrderLine& line, const LifecyclePolicy& policy,
+                          const Market& market) {
   const std::string at = prefix + "line " + request.line_number + ": ";
   if (request.portions.empty()) {
     return Status::InvalidContent(at + "orderLineStatuses must not be empty", "orderLineStatuses");
@@ -42,7 +43,8 @@ Status ValidateCancelLine(const std::string& prefix, const CancelLine& request,
     if (portion.quantity < 1) {
       return Status::InvalidContent(at + "statusQuantity must be at least 1", "statusQuantity");
     }
-    if (!IsUsCancellationReason(portion.cancellation_reason)) {
+    if (!market.IsCancellationReason(portion.cancellation_reason,
+                                     policy.accept_optional_cancel_reasons)) {
       return Status::InvalidContent(
           at + "invalid cancellationReason '" + portion.cancellation_reason + "'",
           "cancellationReason");
@@ -84,7 +86,7 @@ Status Cancel(Order& order, const CancelCommand& command, const LifecycleContext
   for (const CancelLine& request : command.lines) {
     const OrderLine* line = FindLine(std::as_const(order), request.line_number);
     if (line == nullptr) return LineNotFound(order, request.line_number);
-    MP_RETURN_IF_ERROR(ValidateCancelLine(prefix, request, *line, ctx.policy));
+    MP_RETURN_IF_ERROR(ValidateCancelLine(prefix, request, *line, ctx.policy, *ctx.market));
   }
 
   Order result = order;

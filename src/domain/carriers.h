@@ -18,7 +18,7 @@ class CarrierList {
   // trimmed; empty lines and lines starting with '#' are skipped.
   static CarrierList Parse(std::string_view text);
 
-  // The US list (src/domain/carriers/us.txt), compiled into the binary: the
+  // The US list (src/domain/markets/us_carriers.txt), compiled into the binary: the
   // 2023 spec's 56 enum values plus the later additions of Walmart's
   // "Supported carrier names" page.
   static const CarrierList& Us();

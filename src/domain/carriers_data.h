@@ -6,7 +6,10 @@
 
 namespace mporders {
 
-// src/domain/carriers/us.txt, verbatim.
+// src/domain/markets/<market>_carriers.txt, verbatim.
 std::string_view EmbeddedUsCarriersText();
+std::string_view EmbeddedCaCarriersText();
+std::string_view EmbeddedMxCarriersText();
+std::string_view EmbeddedClCarriersText();
 
 }  // namespace mporders

@@ -36,6 +36,7 @@
 #include "domain/carriers.h"
 #include "domain/commands.h"
 #include "domain/invariants.h"
+#include "domain/market.h"
 #include "domain/order.h"
 
 namespace mporders {
@@ -52,6 +53,9 @@ struct LifecyclePolicy {
   // Walmart's own request example sends that reason on an ordinary line, and
   // integrations copy it.
   bool customer_cancel_requires_intent = false;
+  // Accept the cancellation reasons a market's schema lists beyond the
+  // documented ones (Canada's SUPPLIER_CANCEL_* codes).
+  bool accept_optional_cancel_reasons = false;
 };
 
 struct LifecycleContext {
@@ -60,6 +64,9 @@ struct LifecycleContext {
   // Id given to a refund created by this call (refundId, and returnOrderId of
   // a full refund). Empty: the refund block carries no refundId.
   std::string refund_id;
+  // The order's market: its method codes, cancel and refund reasons, and
+  // which carriers ship untracked. Never null.
+  const Market* market = &UsMarket();
 };
 
 // POST /acknowledge. Moves all Created quantity of the PO to Acknowledged.
@@ -76,7 +83,7 @@ Status Acknowledge(Order& order, const LifecycleContext& ctx);
 // Errors: no lines, or a line without portions; duplicate lineNumber; a line
 // not on the PO ("Unable to process this request. The Line: <n> of PO: <PO>
 // does not exist"); status other than "Cancelled" (any case); quantity < 1;
-// reason outside the US enum; CUSTOMER_REQUESTED_SELLER_TO_CANCEL on a line
+// reason outside the market's enum; CUSTOMER_REQUESTED_SELLER_TO_CANCEL on a line
 // without intentToCancel (when the policy asks for it); more than the line's open (Created + Acknowledged)
 // quantity, e.g. "line 2: only 1 of 3 qty can be cancelled; 2 qty is Shipped";
 // a WFSFulfilled PO.
@@ -98,7 +105,7 @@ Status Cancel(Order& order, const CancelCommand& command, const LifecycleContext
 // missing carrierName/methodCode/shipDateTime/trackingNumber; a carrier not in
 // `carriers` (exact, case-sensitive; field "carrier"); otherCarrier without
 // trackingURL; methodCode outside {Standard, Express, OneDay, Freight,
-// WhiteGlove, Value}; sellerOrderId over 30 characters; a line with
+// WhiteGlove, Value} (the market's method codes); sellerOrderId over 30 characters; a line with
 // intentToCancel without intentToCancelOverride; more than the open quantity
 // ("Failed when called shipConfirm API for <PO>. Qty OverShipped : ..." plus
 // the line's state); a correction that finds no, or more than one, bucket, has
@@ -124,7 +131,8 @@ Status Ship(Order& order, const ShipCommand& command, const LifecycleContext& ct
 // Errors: purchaseOrderId differs from the order's (field "purchaseOrderId");
 // no lines; duplicate lineNumber; unknown line; full and partial lines mixed in
 // one request; a line without Shipped or Delivered quantity; a partial line
-// without refund charges; refundReason outside the US enum; chargeType other
+// without refund charges; refundReason outside the market's enum; a market
+// without seller refunds (Mexico); chargeType other
 // than PRODUCT or SHIPPING; an amount or tax >= 0; a refund over the cap; a full
 // refund of a line with nothing left to refund.
 // Naming: this function hides the type `Refund` (order.h) in code that

@@ -36,15 +36,15 @@ std::optional<std::string> FirstComments(const RefundLine& request) {
   return std::nullopt;
 }
 
-Status CheckReason(const std::string& at, const std::string& reason) {
-  if (IsUsRefundReason(reason)) return Status::Ok();
+Status CheckReason(const std::string& at, const std::string& reason, const Market& market) {
+  if (market.IsRefundReason(reason)) return Status::Ok();
   return Status::InvalidContent(at + "invalid refundReason '" + reason + "'", "refundReason");
 }
 
 // isFullRefund: everything still refundable, one refund charge per
 // (chargeType, currency), named after the line's first charge of that type.
 Result<std::vector<RefundCharge>> PlanFullRefund(const std::string& at, const RefundLine& request,
-                                                 const OrderLine& line) {
+                                                 const OrderLine& line, const Market& market) {
   std::string reason(kDefaultFullRefundReason);
   for (const auto& refund : request.refunds) {
     if (!refund.refund_charges.empty()) {
@@ -52,7 +52,7 @@ Result<std::vector<RefundCharge>> PlanFullRefund(const std::string& at, const Re
       break;
     }
   }
-  MP_RETURN_IF_ERROR(CheckReason(at, reason));
+  MP_RETURN_IF_ERROR(CheckReason(at, reason, market));
 
   std::vector<RefundCharge> charges;
   for (const ChargeBalance& balance : LineChargeBalances(line)) {
@@ -96,11 +96,11 @@ Status OverRefund(const std::string& at, const ChargeBalance& balance, const cha
 // Partial refund: the charges as given, each negative and within the caps.
 Result<std::vector<RefundCharge>> PlanPartialRefund(const std::string& at,
                                                     const RefundLine& request,
-                                                    const OrderLine& line) {
+                                                    const OrderLine& line, const Market& market) {
   std::vector<RefundCharge> charges;
   for (const auto& refund : request.refunds) {
     for (const RefundCharge& refund_charge : refund.refund_charges) {
-      MP_RETURN_IF_ERROR(CheckReason(at, refund_charge.refund_reason));
+      MP_RETURN_IF_ERROR(CheckReason(at, refund_charge.refund_reason, market));
       const Charge& charge = refund_charge.charge;
       if (charge.charge_type != "PRODUCT" && charge.charge_type != "SHIPPING") {
         return Status::InvalidContent(
@@ -156,7 +156,7 @@ Result<std::vector<RefundCharge>> PlanPartialRefund(const std::string& at,
 }
 
 Result<LineRefundPlan> PlanLineRefund(const std::string& prefix, const RefundLine& request,
-                                      const OrderLine& line) {
+                                      const OrderLine& line, const Market& market) {
   const std::string at = prefix + "line " + request.line_number + ": ";
   if (QuantityIn(line, LineStatus::kShipped) + QuantityIn(line, LineStatus::kDelivered) == 0) {
     return Status::InvalidContent(
@@ -168,8 +168,8 @@ Result<LineRefundPlan> PlanLineRefund(const std::string& prefix, const RefundLin
   plan.full = request.is_full_refund;
   plan.comments = FirstComments(request);
   Result<std::vector<RefundCharge>> charges = request.is_full_refund
-                                                  ? PlanFullRefund(at, request, line)
-                                                  : PlanPartialRefund(at, request, line);
+                                                  ? PlanFullRefund(at, request, line, market)
+                                                  : PlanPartialRefund(at, request, line, market);
   if (!charges.ok()) return charges.status();
   plan.charges = std::move(charges).value();
   return plan;
@@ -191,6 +191,10 @@ void ApplyPlan(OrderLine& line, LineRefundPlan plan, const LifecycleContext& ctx
 
 Status Refund(Order& order, const RefundCommand& command, const LifecycleContext& ctx) {
   const std::string prefix = "Failed when called refund API for " + order.purchase_order_id + ". ";
+  if (!ctx.market->has_refunds()) {
+    return Status::InvalidContent(prefix + "sellers in " + std::string(ctx.market->name()) +
+                                  " cannot refund orders through this API");
+  }
   if (command.purchase_order_id != order.purchase_order_id) {
     return Status::InvalidContent(prefix + "purchaseOrderId '" + command.purchase_order_id +
                                       "' in the body differs from the order's",
@@ -212,7 +216,7 @@ Status Refund(Order& order, const RefundCommand& command, const LifecycleContext
   for (const RefundLine& request : command.lines) {
     const OrderLine* line = FindLine(std::as_const(order), request.line_number);
     if (line == nullptr) return LineNotFound(order, request.line_number);
-    Result<LineRefundPlan> plan = PlanLineRefund(prefix, request, *line);
+    Result<LineRefundPlan> plan = PlanLineRefund(prefix, request, *line, *ctx.market);
     if (!plan.ok()) return plan.status();
     plans.push_back(std::move(plan).value());
   }

@@ -59,17 +59,7 @@ std::vector<ChargeBalance> LineChargeBalances(const OrderLine& line) {
 }
 
 std::string FormatMoney(const std::string& currency, std::int64_t minor) {
-  // Magnitude in unsigned arithmetic: -INT64_MIN does not fit an int64.
-  const std::uint64_t magnitude =
-      minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
-  const std::uint64_t cents = magnitude % 100;
-  std::string text = currency;
-  text += minor < 0 ? " -" : " ";
-  text += std::to_string(magnitude / 100);
-  text += '.';
-  text += static_cast<char>('0' + cents / 10);
-  text += static_cast<char>('0' + cents % 10);
-  return text;
+  return MoneyText(Money{currency, minor});
 }
 
 std::int64_t SaturatingAdd(std::int64_t a, std::int64_t b) {

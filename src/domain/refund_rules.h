@@ -33,7 +33,7 @@ struct ChargeBalance {
 // int64 limits instead of overflowing.
 std::vector<ChargeBalance> LineChargeBalances(const OrderLine& line);
 
-// "USD 5.00", "USD -0.40": minor units shown with two decimals, for messages.
+// "USD 5.00", "CLP -1990": minor units shown with the currency's decimals, for messages.
 std::string FormatMoney(const std::string& currency, std::int64_t minor);
 
 // a + b, saturating at the int64 limits.

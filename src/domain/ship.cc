@@ -109,7 +109,8 @@ Status Ship(Order& order, const ShipCommand& command, const LifecycleContext& ct
     const OrderLine* line = FindLine(std::as_const(order), request.line_number);
     if (line == nullptr) return LineNotFound(order, request.line_number);
     MP_RETURN_IF_ERROR(
-        ValidateShipLineShape(prefix + "line " + request.line_number + ": ", request, carriers));
+        ValidateShipLineShape(prefix + "line " + request.line_number + ": ", request, carriers,
+                              *ctx.market));
     if (!correction) MP_RETURN_IF_ERROR(ValidateNewShipment(order, request, *line, ctx));
   }
 

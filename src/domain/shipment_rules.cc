@@ -6,19 +6,21 @@
 namespace mporders::lifecycle_internal {
 namespace {
 
-constexpr std::array<std::string_view, 6> kMethodCodes = {"Standard", "Express",    "OneDay",
-                                                          "Freight",  "WhiteGlove", "Value"};
-
 bool NonEmpty(const std::optional<std::string>& value) { return value && !value->empty(); }
 
 }  // namespace
 
-bool IsUsMethodCode(std::string_view method_code) {
-  return std::find(kMethodCodes.begin(), kMethodCodes.end(), method_code) != kMethodCodes.end();
+std::string Joined(std::span<const std::string_view> names) {
+  std::string text;
+  for (std::string_view name : names) {
+    if (!text.empty()) text += ", ";
+    text += name;
+  }
+  return text;
 }
 
 Status ValidateTrackingInfo(const std::string& at, const TrackingInfo& tracking,
-                            const CarrierList& carriers) {
+                            const CarrierList& carriers, const Market& market) {
   if (tracking.ship_date_time <= 0) {
     return Status::InvalidContent(at + "trackingInfo.shipDateTime is required", "shipDateTime");
   }
@@ -41,13 +43,14 @@ Status ValidateTrackingInfo(const std::string& at, const TrackingInfo& tracking,
   if (tracking.method_code.empty()) {
     return Status::InvalidContent(at + "trackingInfo.methodCode is required", "methodCode");
   }
-  if (!IsUsMethodCode(tracking.method_code)) {
+  if (!market.IsMethodCode(tracking.method_code)) {
     return Status::InvalidContent(at + "methodCode '" + tracking.method_code +
-                                      "' is not one of Standard, Express, OneDay, Freight, "
-                                      "WhiteGlove, Value",
+                                      "' is not one of " + Joined(market.method_codes()),
                                   "methodCode");
   }
-  if (tracking.tracking_number.empty()) {
+  // Canada's Lettermail travels untracked; every other carrier needs a number.
+  const bool untracked = name.carrier && market.ShipsWithoutTracking(*name.carrier);
+  if (tracking.tracking_number.empty() && !untracked) {
     return Status::InvalidContent(at + "trackingInfo.trackingNumber is required", "trackingNumber");
   }
   return Status::Ok();
@@ -58,7 +61,7 @@ std::string ShipErrorPrefix(const Order& order) {
 }
 
 Status ValidateShipLineShape(const std::string& at, const ShipLine& line,
-                             const CarrierList& carriers) {
+                             const CarrierList& carriers, const Market& market) {
   if (line.packages.empty()) {
     return Status::InvalidContent(at + "orderLineStatuses must not be empty", "orderLineStatuses");
   }
@@ -75,7 +78,7 @@ Status ValidateShipLineShape(const std::string& at, const ShipLine& line,
     if (package.quantity < 1) {
       return Status::InvalidContent(at + "statusQuantity must be at least 1", "statusQuantity");
     }
-    MP_RETURN_IF_ERROR(ValidateTrackingInfo(at, package.tracking_info, carriers));
+    MP_RETURN_IF_ERROR(ValidateTrackingInfo(at, package.tracking_info, carriers, market));
   }
   return Status::Ok();
 }

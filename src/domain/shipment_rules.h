@@ -9,19 +9,19 @@
 #include "core/status.h"
 #include "domain/carriers.h"
 #include "domain/commands.h"
+#include "domain/market.h"
 #include "domain/order.h"
 
 namespace mporders::lifecycle_internal {
 
-// Standard, Express, OneDay, Freight, WhiteGlove or Value (exact case).
-bool IsUsMethodCode(std::string_view method_code);
-
 // OK when shipDateTime (> 0), carrierName, methodCode and trackingNumber are
-// present; carrierName.carrier, when given, is in `carriers`; otherCarrier
-// without carrier comes with a trackingURL; methodCode is a US method code.
+// present (no trackingNumber is needed for a carrier the market ships
+// untracked, Canada's LETTERMAIL); carrierName.carrier, when given, is in
+// `carriers`; otherCarrier without carrier comes with a trackingURL;
+// methodCode is one of the market's (canonical spelling).
 // Error descriptions start with `at`.
 Status ValidateTrackingInfo(const std::string& at, const TrackingInfo& tracking,
-                            const CarrierList& carriers);
+                            const CarrierList& carriers, const Market& market);
 
 // sellerOrderId is printed on return labels and limited to 30 characters.
 inline constexpr size_t kMaxSellerOrderIdLength = 30;
@@ -33,6 +33,6 @@ std::string ShipErrorPrefix(const Order& order);
 // has status "Shipped" (any case), a quantity >= 1 and valid trackingInfo.
 // Error descriptions start with `at`.
 Status ValidateShipLineShape(const std::string& at, const ShipLine& line,
-                             const CarrierList& carriers);
+                             const CarrierList& carriers, const Market& market);
 
 }  // namespace mporders::lifecycle_internal
