@@ -7,6 +7,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "auth/tokens.h"
+#include "codec/error_json.h"
 #include "core/clock.h"
 #include "ratelimit/rate_limiter.h"
 #include "store/store.h"
@@ -24,6 +25,14 @@ struct ApiOptions {
   int max_limit = 200;
   int default_window_days = 7;          // createdStartDate default: now - 7 days
   int retention_days = 180;             // lists only see orders of the last 180 days
+  // JSON error bodies (reference §4.1): the documented flat list on the
+  // Orders and Global routes; Canada's legacy routes answer with the nested
+  // list its clients were written against.
+  JsonErrorEnvelope error_envelope = JsonErrorEnvelope::kFlat;
+  JsonErrorEnvelope ca_error_envelope = JsonErrorEnvelope::kNested;
+  // Canada: accept the SUPPLIER_CANCEL_* reasons its schema lists beyond the
+  // two it documents.
+  bool ca_supplier_cancel_reasons = false;
 };
 
 struct ApiContext {

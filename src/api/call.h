@@ -12,6 +12,7 @@
 #include "api/representation.h"
 #include "auth/tokens.h"
 #include "core/status.h"
+#include "domain/market.h"
 #include "http/reply.h"
 #include "http/request.h"
 
@@ -23,6 +24,9 @@ struct Call {
   auth::TokenClaims claims;       // set on authenticated routes
   Representation representation;  // negotiated once, from Accept
   ErrorService service = ErrorService::kOrders;  // suffix of its error codes
+  // The market the call resolved to (market_routing.h); the US on routes
+  // without a seller.
+  const Market* market = &UsMarket();
 
   const std::string& seller_id() const { return claims.seller_id; }
   bool wants_xml() const { return representation.body == BodyFormat::kXml; }

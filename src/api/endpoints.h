@@ -45,7 +45,11 @@ struct OrderRoute {
   ratelimit::EndpointGroup rate_group;  // whose per-seller bucket a call takes from
 };
 
-// The Walmart Orders routes (orders_routes.cc), literal paths first.
+// The Walmart Orders routes (orders_routes.cc), literal paths first: the
+// Global API's (US, and Canada and Chile through WM_MARKET), Mexico's legacy
+// API on the same paths, and Canada's legacy API under /v3/ca/.
 std::vector<OrderRoute> OrderRoutes();
+std::vector<OrderRoute> MexicoOrderRoutes();
+std::vector<OrderRoute> CanadaOrderRoutes();
 
 }  // namespace mporders::api

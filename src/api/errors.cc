@@ -117,7 +117,7 @@ http::Reply ErrorReply(const Status& status, ErrorService service,
   reply.content_type = representation.ErrorContentType();
   switch (representation.error) {
     case ErrorFormat::kWalmartJson:
-      reply.body = EncodeErrorsJson({error});
+      reply.body = EncodeErrorsJson({error}, representation.json_error_envelope);
       break;
     case ErrorFormat::kWalmartXml:
       reply.body = EncodeErrorsXml({error});

@@ -14,6 +14,13 @@ boost::asio::awaitable<http::Reply> ListOrders(Call& call, ListKind kind) {
   auto query = ParseListQuery(call.request.query, kind, call.seller_id(),
                               call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options);
   if (!query.ok()) co_return ErrorReply(call, query.status());
+  const std::optional<LineStatus> status = query->request.filter.status;
+  if (status && !call.market->HasStatus(*status)) {
+    co_return ErrorReply(call, Status::InvalidParam(
+                                   "Orders in " + std::string(call.market->name()) +
+                                       " have no status " + LineStatusName(*status) + ".",
+                                   "status"));
+  }
   auto page = co_await RunBlocking(call.ctx.blocking, [&] {
     return call.ctx.store.ListOrders(query->request);
   });

@@ -17,4 +17,11 @@ std::vector<OrderRoute> OrderRoutes() {
   };
 }
 
+// Mexico's legacy API (mx_mp_orders.json) is not served yet: an MX seller's
+// /v3/orders calls find no route.
+std::vector<OrderRoute> MexicoOrderRoutes() { return {}; }
+
+// Canada's legacy API (ca_mp_orders.json) is not served yet.
+std::vector<OrderRoute> CanadaOrderRoutes() { return {}; }
+
 }  // namespace mporders::api

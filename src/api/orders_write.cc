@@ -24,11 +24,13 @@ boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, Change change) {
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
   policy.customer_cancel_requires_intent = call.ctx.options.customer_cancel_requires_intent;
+  policy.accept_optional_cancel_reasons = call.ctx.options.ca_supplier_cancel_reasons;
   auto saved = co_await RunBlocking(call.ctx.WritePool(), [&] {
     return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
       // The time is read inside the transaction so that statusDate and
       // last-modified follow the commit order of concurrent writes.
-      LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, ""};
+      LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
+                                 call.market};
       lifecycle.refund_id = std::to_string(lifecycle.now) + auth::RandomHex(3);
       MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
       stored.last_modified = std::max(stored.last_modified, lifecycle.now);
@@ -73,7 +75,7 @@ boost::asio::awaitable<http::Reply> PostShipping(Call& call) {
   auto command = DecodeBody(call, DecodeShipCommandJson, DecodeShipCommandXml);
   if (!command.ok()) co_return ErrorReply(call, command.status());
   co_return co_await ChangeOrder(call, [&](Order& order, const LifecycleContext& ctx) {
-    return Ship(order, *command, ctx, CarrierList::Us());
+    return Ship(order, *command, ctx, ctx.market->carriers());
   });
 }
 

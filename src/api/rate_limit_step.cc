@@ -3,8 +3,8 @@
 namespace mporders::api {
 
 RateLimitOutcome TakeRateLimit(ratelimit::RateLimiter& limiter, const std::string& seller_id,
-                               ratelimit::EndpointGroup group) {
-  ratelimit::RateDecision decision = limiter.Take(seller_id, group);
+                               ratelimit::EndpointGroup group, std::string_view market) {
+  ratelimit::RateDecision decision = limiter.Take(seller_id, group, market);
   RateLimitOutcome outcome;
   outcome.headers.emplace_back("X-Current-Token-Count", std::to_string(decision.remaining));
   outcome.headers.emplace_back("X-Next-Replenishment-Time",

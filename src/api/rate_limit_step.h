@@ -25,7 +25,7 @@ struct RateLimitOutcome {
 };
 
 RateLimitOutcome TakeRateLimit(ratelimit::RateLimiter& limiter, const std::string& seller_id,
-                               ratelimit::EndpointGroup group);
+                               ratelimit::EndpointGroup group, std::string_view market);
 
 // Appends the outcome's headers to `reply`.
 void AddRateLimitHeaders(const RateLimitOutcome& outcome, http::Reply& reply);

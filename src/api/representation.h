@@ -23,6 +23,8 @@
 
 #include <string_view>
 
+#include "codec/error_json.h"
+
 #include "core/status.h"
 #include "http/request.h"
 
@@ -37,6 +39,9 @@ struct Representation {
   ErrorFormat error = ErrorFormat::kWalmartJson;
   // The XML media type the client asked for, echoed in Content-Type.
   std::string_view xml_media_type = "application/xml";
+  // The envelope of kWalmartJson errors: chosen by the API surface (and the
+  // deployment's configuration), not by the client.
+  JsonErrorEnvelope json_error_envelope = JsonErrorEnvelope::kFlat;
 
   std::string_view BodyContentType() const;
   std::string_view ErrorContentType() const;

@@ -7,6 +7,7 @@
 
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/market_routing.h"
 #include "api/rate_limit_step.h"
 #include "api/sandbox_hooks.h"
 #include "auth/delegated_access.h"
@@ -27,12 +28,31 @@ struct Route {
   bool requires_token;       // WM_SEC.ACCESS_TOKEN
   ErrorService service;
   std::optional<ratelimit::EndpointGroup> rate_group;  // nullopt: not throttled
+  // Routes of one market's legacy API (Canada's /v3/ca/...) serve that market
+  // only; the others serve the market the request resolves to.
+  std::optional<MarketId> market = std::nullopt;
 };
 
 using ApiRouter = http::Router<Route>;
 
-std::shared_ptr<const ApiRouter> BuildRoutes(const ApiContext& ctx) {
-  auto router = std::make_shared<ApiRouter>();
+// The API is several of Walmart's models on one host. `shared` routes have
+// one meaning for everyone (token, health, sandbox, Canada's /v3/ca/).
+// The /v3/orders paths mean one thing to the Global API (US, Canada via
+// WM_MARKET, Chile) and another to Mexico's legacy API, so which table
+// applies is known only once the request's market is.
+struct ApiRouters {
+  ApiRouter shared;
+  ApiRouter global;  // US-shaped /v3/orders routes: US, CA and CL sellers
+  ApiRouter mexico;  // Mexico's /v3/orders routes
+
+  const ApiRouter& OrdersFor(MarketId market) const {
+    return market == MarketId::kMx ? mexico : global;
+  }
+};
+
+std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
+  auto routers = std::make_shared<ApiRouters>();
+  ApiRouter* router = &routers->shared;
   // Literal paths before parameterised ones: the router tries routes in order.
   // The token API is not throttled (Walmart publishes no limit for it).
   router->Add(verb::get, "/healthz",
@@ -42,9 +62,19 @@ std::shared_ptr<const ApiRouter> BuildRoutes(const ApiContext& ctx) {
   router->Add(verb::get, "/v3/token/detail",
               Route{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt});
   for (const auto& order_route : OrderRoutes()) {
+    routers->global.Add(order_route.method, std::string(order_route.path),
+                        Route{order_route.endpoint, true, true, ErrorService::kOrders,
+                              order_route.rate_group});
+  }
+  for (const auto& order_route : MexicoOrderRoutes()) {
+    routers->mexico.Add(order_route.method, std::string(order_route.path),
+                        Route{order_route.endpoint, true, true, ErrorService::kOrders,
+                              order_route.rate_group, MarketId::kMx});
+  }
+  for (const auto& order_route : CanadaOrderRoutes()) {
     router->Add(order_route.method, std::string(order_route.path),
                 Route{order_route.endpoint, true, true, ErrorService::kOrders,
-                      order_route.rate_group});
+                      order_route.rate_group, MarketId::kCa});
   }
   // The sandbox control API checks its own admin key: no WM_* headers, no
   // seller token, never throttled.
@@ -54,8 +84,14 @@ std::shared_ptr<const ApiRouter> BuildRoutes(const ApiContext& ctx) {
                   Route{sandbox_route.endpoint, false, false, ErrorService::kOrders, std::nullopt});
     }
   }
-  return router;
+  return routers;
 }
+
+// What the /v3/orders routes of every market have in common, checked before
+// the market (and so the route table) is known.
+constexpr Route kOrdersFamily{nullptr, true, true, ErrorService::kOrders, std::nullopt};
+
+bool IsCanadaPath(std::string_view path) { return path.starts_with("/v3/ca/"); }
 
 std::optional<Status> MissingWmHeader(const http::Request& request) {
   for (auto name : {kCorrelationHeader, kServiceNameHeader}) {
@@ -79,26 +115,42 @@ Status MissingToken(const http::Request& request) {
                        std::string(kAccessTokenHeader));
 }
 
-boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext& ctx,
+boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiContext& ctx,
                                              http::Request& request) {
   // Negotiated once: every reply of this request, errors included, uses it.
-  const Representation representation = NegotiateRepresentation(request.Header("Accept"));
+  Representation representation = NegotiateRepresentation(request.Header("Accept"));
+  representation.json_error_envelope = IsCanadaPath(request.path)
+                                           ? ctx.options.ca_error_envelope
+                                           : ctx.options.error_envelope;
   auto fail = [&](const Status& status, ErrorService service) {
     return ErrorReply(status, service, representation, request);
   };
-  auto match = router.Find(request.message.method(), request.path);
-  if (match.kind == ApiRouter::Match::Kind::kNoRoute) {
-    co_return fail(Status::Error(ErrorCode::kUriNotFound, "No resource at " + request.path + "."),
-                   ErrorService::kOrders);
+  auto no_route = [&](const ApiRouter::Match& match) {
+    if (match.kind == ApiRouter::Match::Kind::kWrongMethod) {
+      return fail(Status::Error(ErrorCode::kMethodNotAllowed,
+                                std::string(request.message.method_string()) +
+                                    " is not supported on " + request.path + "."),
+                  ErrorService::kOrders);
+    }
+    return fail(Status::Error(ErrorCode::kUriNotFound, "No resource at " + request.path + "."),
+                ErrorService::kOrders);
+  };
+  // A shared route is final; otherwise the path must be a /v3/orders route
+  // of some market, and the table is chosen once the market is known.
+  auto match = routers.shared.Find(request.message.method(), request.path);
+  const bool orders_family = match.kind == ApiRouter::Match::Kind::kNoRoute;
+  if (orders_family) {
+    auto global = routers.global.Find(request.message.method(), request.path);
+    auto mexico = routers.mexico.Find(request.message.method(), request.path);
+    // Answered before authentication when no market has the route.
+    if (global.kind != ApiRouter::Match::Kind::kFound &&
+        mexico.kind != ApiRouter::Match::Kind::kFound) {
+      co_return no_route(global.kind == ApiRouter::Match::Kind::kWrongMethod ? global : mexico);
+    }
+  } else if (match.kind == ApiRouter::Match::Kind::kWrongMethod) {
+    co_return no_route(match);
   }
-  if (match.kind == ApiRouter::Match::Kind::kWrongMethod) {
-    co_return fail(Status::Error(ErrorCode::kMethodNotAllowed,
-                                 std::string(request.message.method_string()) +
-                                     " is not supported on " + request.path + "."),
-                   ErrorService::kOrders);
-  }
-  const Route& route = *match.handler;
-  request.path_params = std::move(match.params);
+  const Route& checks = orders_family ? kOrdersFamily : *match.handler;
 
   if (!representation.acceptable) {
     co_return fail(Status::Error(ErrorCode::kNotAcceptable,
@@ -106,31 +158,45 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
                                      "' allows no representation this API serves: "
                                      "application/json, application/xml or text/xml.",
                                  "Accept"),
-                   route.service);
+                   checks.service);
   }
-  if (route.requires_wm_headers) {
-    if (auto missing = MissingWmHeader(request)) co_return fail(*missing, route.service);
+  if (checks.requires_wm_headers) {
+    if (auto missing = MissingWmHeader(request)) co_return fail(*missing, checks.service);
   }
-  Call call{request, ctx, {}, representation, route.service};
-  if (route.requires_token) {
+  Call call{request, ctx, {}, representation, checks.service};
+  if (checks.requires_token) {
     std::string token(request.Header(kAccessTokenHeader));
-    if (token.empty()) co_return fail(MissingToken(request), route.service);
+    if (token.empty()) co_return fail(MissingToken(request), checks.service);
     // One indexed lookup (revocation and grants): inline, see ApiContext::blocking.
     auto claims = ctx.tokens.Verify(token);
-    if (!claims.ok()) co_return fail(claims.status(), route.service);
+    if (!claims.ok()) co_return fail(claims.status(), checks.service);
     call.claims = std::move(claims).value();
     // A WM_PARTNER.ID naming another seller than the token's: refused before
     // anything is counted or read (delegated_access.h).
     Status same_seller = auth::CheckCallSeller(call.claims, request.Header(auth::kPartnerIdHeader));
-    if (!same_seller.ok()) co_return fail(same_seller, route.service);
+    if (!same_seller.ok()) co_return fail(same_seller, checks.service);
+    // The market (reference §1.3): never another market's data.
+    auto header_market = HeaderMarket(request);
+    if (!header_market.ok()) co_return fail(header_market.status(), checks.service);
+    auto market = ResolveCallMarket(checks.market, *header_market, call.claims);
+    if (!market.ok()) co_return fail(market.status(), checks.service);
+    call.market = &GetMarket(*market);
     if (ctx.sandbox != nullptr) {
       auto injected = co_await ctx.sandbox->BeforeSellerCall(call);
       if (injected) co_return std::move(*injected);
     }
   }
+  if (orders_family) {
+    match = routers.OrdersFor(call.market->id()).Find(request.message.method(), request.path);
+    if (match.kind != ApiRouter::Match::Kind::kFound) co_return no_route(match);
+  }
+  const Route& route = *match.handler;
+  request.path_params = std::move(match.params);
+
   std::optional<RateLimitOutcome> rate_limit;
   if (route.rate_group && ctx.rate_limiter && route.requires_token) {
-    rate_limit = TakeRateLimit(*ctx.rate_limiter, call.seller_id(), *route.rate_group);
+    rate_limit = TakeRateLimit(*ctx.rate_limiter, call.seller_id(), *route.rate_group,
+                               call.market->code());
     if (rate_limit->refusal) {
       http::Reply refused = fail(*rate_limit->refusal, route.service);
       AddRateLimitHeaders(*rate_limit, refused);
@@ -145,9 +211,9 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
 }  // namespace
 
 http::Handler MakeApiHandler(ApiContext& ctx) {
-  auto router = BuildRoutes(ctx);
-  return [router, &ctx](http::Request& request) -> boost::asio::awaitable<http::Reply> {
-    http::Reply reply = co_await Dispatch(*router, ctx, request);
+  auto routers = BuildRoutes(ctx);
+  return [routers, &ctx](http::Request& request) -> boost::asio::awaitable<http::Reply> {
+    http::Reply reply = co_await Dispatch(*routers, ctx, request);
     // Caches must key responses on Accept: the same URL has several representations.
     reply.headers.emplace_back("Vary", "Accept");
     auto correlation_id = request.Header(kCorrelationHeader);

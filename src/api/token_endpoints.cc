@@ -87,7 +87,9 @@ boost::asio::awaitable<http::Reply> PostToken(Call& call) {
     }
     auto seller = auth::SellerForToken(*client, partner_id);
     if (!seller.ok()) return seller.status();
-    return call.ctx.tokens.Issue(*client, *seller);
+    auto market = call.ctx.store.GetSeller(*seller);
+    if (!market.ok()) return market.status();
+    return call.ctx.tokens.Issue(*client, *seller, market->market);
   });
   if (!issued.ok()) co_return ErrorReply(call, issued.status());
   http::Reply reply;

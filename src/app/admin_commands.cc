@@ -126,16 +126,28 @@ int RunClientsRevoke(const std::string& db, const std::string& client_id) {
   return 0;
 }
 
-int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name) {
+int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name,
+                  MarketId market) {
   auto store = OpenStoreOrReport(db);
   if (!store) return 1;
   SystemClock clock;
-  Status put = store->PutSeller(Seller{seller, name, clock.NowMillis()});
+  Status put = store->PutSeller(Seller{seller, name, clock.NowMillis(), market});
   if (!put.ok()) {
     ReportError("cannot add seller " + seller, put);
     return 1;
   }
-  std::cout << "seller " << seller << " ready\n";
+  auto stored = store->GetSeller(seller);
+  if (!stored.ok()) {
+    ReportError("cannot read seller " + seller, stored.status());
+    return 1;
+  }
+  if (stored->market != market) {
+    std::cerr << "mporders: sellers add: seller " << seller << " already exists in market "
+              << MarketCode(stored->market) << "; a seller's market never changes\n";
+    return 1;
+  }
+  std::cout << "seller " << seller << " ready (market " << MarketCode(market) << ", "
+            << GetMarket(market).currency() << ")\n";
   return 0;
 }
 
@@ -147,10 +159,10 @@ int RunSellersList(const std::string& db) {
     ReportError("cannot list sellers", sellers.status());
     return 1;
   }
-  std::cout << "SELLER ID\tNAME\tCREATED\n";
+  std::cout << "SELLER ID\tMARKET\tNAME\tCREATED\n";
   for (const auto& seller : *sellers) {
-    std::cout << seller.seller_id << "\t" << seller.name << "\t"
-              << FormatIsoMillis(seller.created_at) << "\n";
+    std::cout << seller.seller_id << "\t" << MarketCode(seller.market) << "\t" << seller.name
+              << "\t" << FormatIsoMillis(seller.created_at) << "\n";
   }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "domain/market.h"
 
 namespace mporders::app {
 
@@ -34,7 +35,10 @@ int RunClientsGrant(const std::string& db, const std::string& client_id, const s
 int RunClientsUngrant(const std::string& db, const std::string& client_id,
                       const std::string& seller);
 
-int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name);
+// Creates the seller in `market`; an existing seller is left as it is, and
+// naming another market than its own fails (exit 1).
+int RunSellersAdd(const std::string& db, const std::string& seller, const std::string& name,
+                  MarketId market);
 int RunSellersList(const std::string& db);
 
 struct CertsOptions {

@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "domain/market.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
@@ -108,6 +110,21 @@ std::string CheckOneOf(const std::string& text, std::initializer_list<std::strin
   return "must be one of " + list + ", got '" + text + "'";
 }
 
+// flat | nested, for the JSON error envelopes of the API surfaces (Mexico's
+// single-object body is not selectable: Mexico's clients parse only it).
+Setting EnvelopeSetting(std::string_view name, std::string_view help,
+                        JsonErrorEnvelope api::ApiOptions::*field) {
+  return {{name, SettingKind::kString, help},
+          [field](const std::string& text, ServeConfig& config) {
+            std::string problem = CheckOneOf(text, {"flat", "nested"});
+            if (problem.empty()) config.api.*field = *ParseJsonErrorEnvelope(text);
+            return problem;
+          },
+          [field](const ServeConfig& config) {
+            return json::value(JsonErrorEnvelopeName(config.api.*field));
+          }};
+}
+
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> settings = {
       StringSetting("db", "Database URL (sqlite:PATH)", &ServeConfig::db,
@@ -148,6 +165,15 @@ const std::vector<Setting>& Settings() {
        [](const ServeConfig& config) {
          return json::value(config.api.empty_list_is_404 ? "404" : "200");
        }},
+      EnvelopeSetting("error-envelope",
+                      "JSON error body of the Orders and Global API: flat ({\"errors\":[...]}, "
+                      "today's documentation) or nested ({\"errors\":{\"error\":[...]}}, the "
+                      "Orders API of 2016-2021)",
+                      &api::ApiOptions::error_envelope),
+      EnvelopeSetting("ca-error-envelope",
+                      "JSON error body of Canada's /v3/ca/ API: nested (what clients written for "
+                      "it parse) or flat",
+                      &api::ApiOptions::ca_error_envelope),
       IntegerSetting(
           "max-orders-per-query", "Largest number of orders one list query may match",
           [](auto& c) -> auto& { return c.api.max_orders_per_query; }, 1, 100000000),
@@ -166,6 +192,10 @@ const std::vector<Setting>& Settings() {
           "strict-cancel-reasons",
           "Reject CUSTOMER_REQUESTED_SELLER_TO_CANCEL on lines without intentToCancel",
           [](auto& c) -> auto& { return c.api.customer_cancel_requires_intent; }),
+      BooleanSetting(
+          "ca-supplier-cancel-reasons",
+          "Canada: also accept the SUPPLIER_CANCEL_* cancellation reasons of its schema",
+          [](auto& c) -> auto& { return c.api.ca_supplier_cancel_reasons; }),
       StringSetting("tls-cert", "Serve HTTPS with this PEM certificate (chain) file",
                     &ServeConfig::tls_cert),
       StringSetting("tls-key", "PEM private key of --tls-cert", &ServeConfig::tls_key),
@@ -239,7 +269,7 @@ Status ReadGroupLimits(const json::value& value, const std::string& where, std::
   return Status::Ok();
 }
 
-// "rate-limits": {"defaults": {...}, "sellers": {"SELLER": {...}}}
+// "rate-limits": {"defaults": {...}, "markets": {"MX": {...}}, "sellers": {"SELLER": {...}}}
 Status ApplyRateLimits(const json::value& value, std::string_view origin, ServeConfig& config) {
   if (!value.is_object()) return Invalid(kRateLimitsKey, origin, "must be an object");
   for (const auto& [key, member] : value.as_object()) {
@@ -249,6 +279,21 @@ Status ApplyRateLimits(const json::value& value, std::string_view origin, ServeC
                                            config.rate_limits.defaults[static_cast<size_t>(group)] =
                                                limit;
                                          }));
+    } else if (key == "markets") {
+      if (!member.is_object()) {
+        return Invalid("rate-limits.markets", origin, "must be an object of market code: limits");
+      }
+      for (const auto& [code, limits] : member.as_object()) {
+        auto market = ParseMarketCode(code);
+        if (!market) {
+          return Invalid("rate-limits.markets." + std::string(code), origin,
+                         "is not a market (US, CA, MX or CL)");
+        }
+        auto& overrides = config.rate_limits.markets[std::string(MarketCode(*market))];
+        MP_RETURN_IF_ERROR(ReadGroupLimits(
+            limits, "rate-limits.markets." + std::string(code), origin,
+            [&](ratelimit::EndpointGroup group, std::int64_t limit) { overrides[group] = limit; }));
+      }
     } else if (key == "sellers") {
       if (!member.is_object()) {
         return Invalid("rate-limits.sellers", origin, "must be an object of seller id: limits");
@@ -262,7 +307,7 @@ Status ApplyRateLimits(const json::value& value, std::string_view origin, ServeC
       }
     } else {
       return Invalid("rate-limits." + std::string(key), origin,
-                     "unknown key (expected defaults or sellers)");
+                     "unknown key (expected defaults, markets or sellers)");
     }
   }
   return Status::Ok();
@@ -428,8 +473,13 @@ std::string PrintConfig(const ServeConfig& config) {
   for (const auto& [seller, limits] : config.rate_limits.sellers) {
     sellers[seller] = GroupLimitsJson(limits);
   }
+  json::object markets;
+  for (const auto& [market, limits] : config.rate_limits.markets) {
+    markets[market] = GroupLimitsJson(limits);
+  }
   json::object rate_limits;
   rate_limits["defaults"] = std::move(defaults);
+  rate_limits["markets"] = std::move(markets);
   rate_limits["sellers"] = std::move(sellers);
   root[kRateLimitsKey] = std::move(rate_limits);
   std::ostringstream out;

@@ -108,6 +108,14 @@ int main(int argc, char** argv) {
   add_db(sellers_add);
   sellers_add->add_option("SELLER_ID", seller_id, "Seller id")->required();
   sellers_add->add_option("--name", seller_name, "Display name");
+  std::string seller_market = "US";
+  sellers_add
+      ->add_option("--market", seller_market,
+                   "Marketplace the seller sells in: US, CA, MX or CL (fixed once created)")
+      ->capture_default_str()
+      ->check([](const std::string& text) {
+        return mporders::ParseMarketCode(text) ? std::string() : std::string("must be US, CA, MX or CL");
+      });
   auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
   add_db(sellers_list);
 
@@ -161,7 +169,10 @@ int main(int argc, char** argv) {
   if (clients_ungrant->parsed()) return RunClientsUngrant(db, grant_client, grant_seller);
   if (clients_list->parsed()) return RunClientsList(db);
   if (clients_revoke->parsed()) return RunClientsRevoke(db, revoke_id);
-  if (sellers_add->parsed()) return RunSellersAdd(db, seller_id, seller_name.empty() ? seller_id : seller_name);
+  if (sellers_add->parsed()) {
+    return RunSellersAdd(db, seller_id, seller_name.empty() ? seller_id : seller_name,
+                         *mporders::ParseMarketCode(seller_market));
+  }
   if (sellers_list->parsed()) return RunSellersList(db);
   if (certs_cmd->parsed()) return RunCerts(certs);
   return 2;

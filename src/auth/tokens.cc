@@ -9,7 +9,10 @@ namespace mporders::auth {
 namespace {
 
 constexpr char kSigningKeySetting[] = "token_signing_key";
-constexpr char kVersion[] = "v1";
+// v2 adds the seller's market; v1 tokens (minted before markets existed,
+// and only ever for US sellers) stay valid until they expire.
+constexpr char kVersion[] = "v2";
+constexpr char kVersionWithoutMarket[] = "v1";
 
 Status Unauthorized(std::string why) {
   return Status::Error(ErrorCode::kUnauthorized, std::move(why));
@@ -56,18 +59,22 @@ IssuedToken TokenService::Issue(const ClientRecord& client) const {
   return Issue(client, client.seller_id);
 }
 
-IssuedToken TokenService::Issue(const ClientRecord& client, const std::string& seller_id) const {
+IssuedToken TokenService::Issue(const ClientRecord& client, const std::string& seller_id,
+                                MarketId market) const {
   IssuedToken issued;
   issued.claims.client_id = client.client_id;
   issued.claims.seller_id = seller_id;
+  issued.claims.market = market;
   issued.claims.issued_at = clock_.NowMillisFor(seller_id);
   issued.claims.expires_at = issued.claims.issued_at + ttl_seconds_ * kMillisPerSecond;
   issued.expires_in_seconds = ttl_seconds_;
-  // v1.<client>.<seller>.<issued>.<expires>.<nonce> then .<signature>; the
-  // nonce makes two tokens minted in the same millisecond differ.
+  // v2.<client>.<seller>.<issued>.<expires>.<nonce>.<market> then
+  // .<signature>; the nonce makes two tokens minted in the same millisecond
+  // differ.
   std::string payload = std::string(kVersion) + "." + Base64UrlEncode(client.client_id) + "." +
                         Base64UrlEncode(seller_id) + "." + std::to_string(issued.claims.issued_at) +
-                        "." + std::to_string(issued.claims.expires_at) + "." + RandomHex(8);
+                        "." + std::to_string(issued.claims.expires_at) + "." + RandomHex(8) + "." +
+                        std::string(MarketCode(market));
   issued.access_token = payload + "." + Sign(payload);
   return issued;
 }
@@ -77,11 +84,13 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
     return Unauthorized("The access token is missing or malformed.");
   }
   auto parts = SplitDots(token);
-  if (parts.size() != 7 || parts[0] != kVersion) {
+  const bool with_market = parts.size() == 8 && parts[0] == kVersion;
+  if (!with_market && !(parts.size() == 7 && parts[0] == kVersionWithoutMarket)) {
     return Unauthorized("The access token is malformed.");
   }
-  std::string_view payload(token.data(), token.size() - parts[6].size() - 1);
-  if (!ConstantTimeEquals(Sign(payload), parts[6])) {
+  std::string_view signature = parts.back();
+  std::string_view payload(token.data(), token.size() - signature.size() - 1);
+  if (!ConstantTimeEquals(Sign(payload), signature)) {
     return Unauthorized("The access token signature is invalid.");
   }
   TokenClaims claims;
@@ -90,6 +99,11 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
   if (!client_id || !seller_id || !ParseMillis(parts[3], claims.issued_at) ||
       !ParseMillis(parts[4], claims.expires_at)) {
     return Unauthorized("The access token is malformed.");
+  }
+  if (with_market) {
+    auto market = ParseMarketCode(parts[6]);
+    if (!market) return Unauthorized("The access token is malformed.");
+    claims.market = *market;
   }
   claims.client_id = std::move(*client_id);
   claims.seller_id = std::move(*seller_id);

@@ -18,6 +18,9 @@ namespace mporders::auth {
 struct TokenClaims {
   std::string client_id;
   std::string seller_id;
+  // The seller's market, fixed when the seller was created and carried in
+  // the token so that routing needs no lookup.
+  MarketId market = MarketId::kUs;
   EpochMillis issued_at = 0;
   EpochMillis expires_at = 0;
 };
@@ -37,9 +40,10 @@ class TokenService {
 
   // A token of `client` for its own seller.
   IssuedToken Issue(const ClientRecord& client) const;
-  // A token of `client` bound to `seller_id`, which the caller has checked the
-  // client may act for (see delegated_access.h).
-  IssuedToken Issue(const ClientRecord& client, const std::string& seller_id) const;
+  // A token of `client` bound to `seller_id` of `market`, which the caller has
+  // checked the client may act for (see delegated_access.h).
+  IssuedToken Issue(const ClientRecord& client, const std::string& seller_id,
+                    MarketId market = MarketId::kUs) const;
 
   // Claims of a valid token. kUnauthorized with a description of why when the
   // token is malformed, forged, expired, its client is revoked or gone, or the

@@ -1,8 +1,11 @@
 #pragma once
-// Walmart's error body, JSON form: {"errors":[{code, field?, description, info,
-// severity, category}]} (the envelope of the current documentation).
+// Walmart's error body, JSON form, in one of the envelopes Walmart has used
+// (reference §4.1): the current documentation's flat list, the nested list of
+// the Orders API of 2016-2021, or Mexico's single object.
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mporders {
@@ -16,7 +19,19 @@ struct ErrorEntry {
   std::string category;     // APPLICATION | SYSTEM | REQUEST | DATA
 };
 
-std::string EncodeErrorsJson(const std::vector<ErrorEntry>& errors);
+enum class JsonErrorEnvelope {
+  kFlat,    // {"errors":[{code, field?, description, info, severity, category}]}
+  kNested,  // {"errors":{"error":[{..., "causes":[], "errorIdentifiers":{"entry":[]}}]}}
+  kSingle,  // {"error":{..., "errorIdentifiers":{"entry":[]}}} (Mexico; first error only)
+};
+
+// "flat", "nested", "single" <-> the envelope (configuration values).
+std::string_view JsonErrorEnvelopeName(JsonErrorEnvelope envelope);
+std::optional<JsonErrorEnvelope> ParseJsonErrorEnvelope(std::string_view name);
+
+// REQUIRES: !errors.empty() for kSingle.
+std::string EncodeErrorsJson(const std::vector<ErrorEntry>& errors,
+                             JsonErrorEnvelope envelope = JsonErrorEnvelope::kFlat);
 
 // Appends `text` as a JSON string literal (quotes included) with every
 // character that JSON requires escaped.

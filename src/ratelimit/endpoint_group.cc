@@ -41,4 +41,8 @@ GroupLimits DefaultGroupLimits() {
   return limits;
 }
 
+std::map<std::string, std::map<EndpointGroup, std::int64_t>> DefaultMarketLimits() {
+  return {{"MX", {{EndpointGroup::kGetAllOrders, 60}}}};
+}
+
 }  // namespace mporders::ratelimit

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <string_view>
 
@@ -42,5 +44,9 @@ using GroupLimits = std::array<std::int64_t, kEndpointGroupCount>;
 // write. Walmart's figure for /released is uncertain (one source says 60);
 // it is the same query as getAllOrders, so it gets the same 5000.
 GroupLimits DefaultGroupLimits();
+
+// Where a market's published limits differ from the US ones, keyed by market
+// code: Mexico's getAllOrders is 60/min (reference §11.2, MX column).
+std::map<std::string, std::map<EndpointGroup, std::int64_t>> DefaultMarketLimits();
 
 }  // namespace mporders::ratelimit

@@ -42,6 +42,13 @@ Status ValidateRateLimitConfig(const RateLimitConfig& config) {
     std::int64_t limit = config.defaults[Index(group)];
     if (limit < 1 || limit > kMaxLimitPerMinute) return OutOfRange("", group, limit);
   }
+  for (const auto& [market, limits] : config.markets) {
+    for (const auto& [group, limit] : limits) {
+      if (limit < 1 || limit > kMaxLimitPerMinute) {
+        return OutOfRange("of market " + market + " for ", group, limit);
+      }
+    }
+  }
   for (const auto& [seller, limits] : config.sellers) {
     for (const auto& [group, limit] : limits) {
       if (limit < 1 || limit > kMaxLimitPerMinute) {
@@ -57,16 +64,20 @@ RateLimiter::RateLimiter(const Clock& clock, RateLimitConfig config)
 
 RateLimiter::~RateLimiter() = default;
 
-std::int64_t RateLimiter::LimitFor(std::string_view seller_id, EndpointGroup group) const {
-  auto seller = config_.sellers.find(std::string(seller_id));
-  if (seller != config_.sellers.end()) {
-    auto limit = seller->second.find(group);
-    if (limit != seller->second.end()) return limit->second;
+std::int64_t RateLimiter::LimitFor(std::string_view seller_id, EndpointGroup group,
+                                  std::string_view market) const {
+  for (const auto* overrides : {&config_.sellers, &config_.markets}) {
+    const std::string_view key = overrides == &config_.sellers ? seller_id : market;
+    auto found = overrides->find(std::string(key));
+    if (found == overrides->end()) continue;
+    auto limit = found->second.find(group);
+    if (limit != found->second.end()) return limit->second;
   }
   return config_.defaults[Index(group)];
 }
 
-RateDecision RateLimiter::Take(std::string_view seller_id, EndpointGroup group) {
+RateDecision RateLimiter::Take(std::string_view seller_id, EndpointGroup group,
+                               std::string_view market) {
   std::string key = BucketKey(seller_id, group);
   Stripe& stripe = stripes_[std::hash<std::string>{}(key) % kStripeCount];
   std::lock_guard lock(stripe.mutex);
@@ -77,7 +88,7 @@ RateDecision RateLimiter::Take(std::string_view seller_id, EndpointGroup group) 
   if (it == stripe.buckets.end()) {
     it =
         stripe.buckets
-            .emplace(std::move(key), TokenBucket(LimitFor(seller_id, group), kMillisPerMinute, now))
+            .emplace(std::move(key), TokenBucket(LimitFor(seller_id, group, market), kMillisPerMinute, now))
             .first;
   }
   return it->second.Take(now);

@@ -29,11 +29,16 @@ namespace mporders::ratelimit {
 // arithmetic far from overflow).
 constexpr std::int64_t kMaxLimitPerMinute = 1'000'000;
 
+using LimitOverrides = std::map<EndpointGroup, std::int64_t>;
+
 struct RateLimitConfig {
   GroupLimits defaults = DefaultGroupLimits();
+  // Per-market overrides, keyed by market code ("MX"); a group missing from a
+  // market's map uses `defaults`.
+  std::map<std::string, LimitOverrides> markets = DefaultMarketLimits();
   // Per-seller overrides, keyed by seller id; a group missing from a
-  // seller's map uses `defaults`.
-  std::map<std::string, std::map<EndpointGroup, std::int64_t>> sellers;
+  // seller's map uses its market's limit.
+  std::map<std::string, LimitOverrides> sellers;
 };
 
 // OK when every limit is within [1, kMaxLimitPerMinute]; otherwise
@@ -48,12 +53,15 @@ class RateLimiter {
   RateLimiter(const RateLimiter&) = delete;
   RateLimiter& operator=(const RateLimiter&) = delete;
 
-  // Takes one token from the seller's bucket for `group`. Refused decisions
-  // take nothing.
-  RateDecision Take(std::string_view seller_id, EndpointGroup group);
+  // Takes one token from the bucket of the seller (who sells in `market`, a
+  // market code) for `group`. Refused decisions take nothing.
+  RateDecision Take(std::string_view seller_id, EndpointGroup group,
+                    std::string_view market = "US");
 
-  // The per-minute limit that applies to the seller for `group`.
-  std::int64_t LimitFor(std::string_view seller_id, EndpointGroup group) const;
+  // The per-minute limit that applies to the seller for `group`: the
+  // seller's own, else its market's, else the default.
+  std::int64_t LimitFor(std::string_view seller_id, EndpointGroup group,
+                        std::string_view market = "US") const;
 
   const RateLimitConfig& config() const { return config_; }
 

@@ -18,6 +18,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "domain/market.h"
 #include "domain/order.h"
 
 namespace mporders {
@@ -71,6 +72,8 @@ struct Seller {
   std::string seller_id;
   std::string name;
   EpochMillis created_at = 0;
+  // The marketplace the seller sells in; fixed when the seller is created.
+  MarketId market = MarketId::kUs;
 };
 
 // A seller's own client acts for that one seller. A solution provider's
@@ -138,7 +141,8 @@ class Store {
 
   // --- sellers and clients ----------------------------------------------------
 
-  // Creates the seller, or does nothing if it exists.
+  // Creates the seller, or does nothing if it exists (an existing seller keeps
+  // its name and market: callers that care compare with GetSeller).
   virtual Status PutSeller(const Seller& seller) = 0;
   virtual Result<Seller> GetSeller(const std::string& seller_id) = 0;
   virtual Result<std::vector<Seller>> ListSellers() = 0;

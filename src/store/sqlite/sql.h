@@ -76,12 +76,12 @@ inline constexpr char kDeleteSkuRow[] =
 // --- sellers, clients, settings -------------------------------------------------
 
 inline constexpr char kInsertSeller[] =
-    "INSERT INTO sellers (seller_id, name, created_at) VALUES (?1, ?2, ?3)"
+    "INSERT INTO sellers (seller_id, name, created_at, market) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (seller_id) DO NOTHING";
 inline constexpr char kSelectSeller[] =
-    "SELECT seller_id, name, created_at FROM sellers WHERE seller_id = ?1";
+    "SELECT seller_id, name, created_at, market FROM sellers WHERE seller_id = ?1";
 inline constexpr char kSelectSellers[] =
-    "SELECT seller_id, name, created_at FROM sellers ORDER BY seller_id";
+    "SELECT seller_id, name, created_at, market FROM sellers ORDER BY seller_id";
 inline constexpr char kSelectSellerExists[] = "SELECT 1 FROM sellers WHERE seller_id = ?1";
 
 // Client rows: client_id, seller_id (NULL for a provider), secret_hash,

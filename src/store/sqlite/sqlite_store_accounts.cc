@@ -22,7 +22,9 @@ using sqlite::TxMode;
 namespace {
 
 Seller SellerFromRow(const Statement& row) {
-  return Seller{std::string(row.Text(0)), std::string(row.Text(1)), row.Int64(2)};
+  // The schema's CHECK keeps the column to the four codes.
+  return Seller{std::string(row.Text(0)), std::string(row.Text(1)), row.Int64(2),
+                ParseMarketCode(row.Text(3)).value_or(MarketId::kUs)};
 }
 
 constexpr char kSellerKind[] = "seller";
@@ -100,7 +102,10 @@ Status SqliteStore::PutSeller(const Seller& seller) {
   return WithWriter([&](Connection& db) -> Status {
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertSeller);
     if (!insert.ok()) return insert.status();
-    insert->Bind(1, seller.seller_id).Bind(2, seller.name).Bind(3, seller.created_at);
+    insert->Bind(1, seller.seller_id)
+        .Bind(2, seller.name)
+        .Bind(3, seller.created_at)
+        .Bind(4, MarketCode(seller.market));
     return insert->Run();
   });
 }
