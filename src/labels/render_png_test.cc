@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <thread>
+#include <vector>
+
 #include "labels/labels.h"
 #include "labels/sample_labels.h"
 #include "labels/test_tools.h"
@@ -63,6 +66,24 @@ TEST(RenderLabelPngTest, TheLongestPrintableTrackingNumberStillScans) {
     ASSERT_TRUE(png.ok()) << png.status().ToString();
     EXPECT_EQ(DecodeBarcodes(dir.Write("label.png", *png)), tracking);
   }
+}
+
+TEST(RenderLabelPngTest, ThreadsRenderTheSameBytesAtOnce) {
+  const LabelData label = SampleLabel();
+  Result<std::string> alone = RenderLabelPng(label);
+  ASSERT_TRUE(alone.ok()) << alone.status().ToString();
+  std::vector<std::string> outputs(4);
+  std::vector<std::thread> threads;
+  for (std::string& output : outputs) {
+    threads.emplace_back([&label, &output] {
+      for (int i = 0; i < 3; ++i) {
+        Result<std::string> png = RenderLabelPng(label);
+        output = png.ok() ? *png : png.status().ToString();
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  for (const std::string& output : outputs) EXPECT_TRUE(output == *alone);
 }
 
 TEST(RenderLabelPngTest, RefusesResolutionsOutsideTheRange) {
