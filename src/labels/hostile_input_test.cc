@@ -39,9 +39,9 @@ TEST(HostileInputTest, TrackingNumbersThatCannotBeABarcodeAreRefused) {
        {std::string(""), std::string("GUÍA-123"), std::string("with space"),
         std::string("tab\there"), std::string("nul\0byte", 8), std::string("\x7F"),
         std::string(kMaxTrackingNumberLength + 1, '1'), std::string(1'000'000, 'A'),
-        // Within the length limit, but 40 code set B characters need a
+        // Within the length limit, but 30 code set B characters need a
         // barcode wider than 4 in at a printable module width.
-        std::string(kMaxTrackingNumberLength, 'A')}) {
+        std::string(30, 'A'), std::string(kMaxTrackingNumberLength, 'A')}) {
     SCOPED_TRACE(tracking.substr(0, 50));
     ExpectRefusedEverywhere(SampleLabel(tracking), "trackingNumber");
   }
