@@ -9,6 +9,7 @@
 #include "api/errors.h"
 #include "api/rate_limit_step.h"
 #include "api/sandbox_hooks.h"
+#include "api/signature_step.h"
 #include "auth/delegated_access.h"
 #include "http/router.h"
 
@@ -27,6 +28,7 @@ struct Route {
   bool requires_token;       // WM_SEC.ACCESS_TOKEN
   ErrorService service;
   std::optional<ratelimit::EndpointGroup> rate_group;  // nullopt: not throttled
+  bool requires_channel_type = false;                  // WM_CONSUMER.CHANNEL.TYPE (Canada)
 };
 
 using ApiRouter = http::Router<Route>;
@@ -79,6 +81,18 @@ Status MissingToken(const http::Request& request) {
                        std::string(kAccessTokenHeader));
 }
 
+// The caller's claims: from WM_SEC.ACCESS_TOKEN, or from the signature of a
+// signed call without a token (api/signature_step.h). One indexed lookup
+// either way (revocation and grants): inline, see ApiContext::blocking.
+Result<auth::TokenClaims> Authenticate(const ApiContext& ctx, const http::Request& request) {
+  if (ctx.signatures != nullptr && UsesSignature(request)) {
+    return VerifySignedCall(*ctx.signatures, request);
+  }
+  std::string token(request.Header(kAccessTokenHeader));
+  if (token.empty()) return MissingToken(request);
+  return ctx.tokens.Verify(token);
+}
+
 boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext& ctx,
                                              http::Request& request) {
   // Negotiated once: every reply of this request, errors included, uses it.
@@ -111,12 +125,12 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
   if (route.requires_wm_headers) {
     if (auto missing = MissingWmHeader(request)) co_return fail(*missing, route.service);
   }
+  if (route.requires_channel_type) {
+    if (auto missing = MissingChannelType(request)) co_return fail(*missing, route.service);
+  }
   Call call{request, ctx, {}, representation, route.service};
   if (route.requires_token) {
-    std::string token(request.Header(kAccessTokenHeader));
-    if (token.empty()) co_return fail(MissingToken(request), route.service);
-    // One indexed lookup (revocation and grants): inline, see ApiContext::blocking.
-    auto claims = ctx.tokens.Verify(token);
+    auto claims = Authenticate(ctx, request);
     if (!claims.ok()) co_return fail(claims.status(), route.service);
     call.claims = std::move(claims).value();
     // A WM_PARTNER.ID naming another seller than the token's: refused before
