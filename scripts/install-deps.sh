@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev libpq-dev libpugixml-dev libssl-dev libjemalloc-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  curl
+  curl openssl  # openssl: the command-line tool signs requests in the signature tests
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)
