@@ -12,7 +12,7 @@ packages=(
   libcairo2-dev libzint-dev libzip-dev zlib1g-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   zbar-tools poppler-utils unzip
-  curl
+  curl openssl  # openssl: the command-line tool signs requests in the signature tests
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)

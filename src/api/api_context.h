@@ -6,6 +6,7 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "auth/signature_auth.h"
 #include "auth/tokens.h"
 #include "codec/error_json.h"
 #include "core/clock.h"
@@ -57,6 +58,9 @@ struct ApiContext {
   // The sandbox control API and fault rules (api/sandbox_hooks.h); null:
   // disabled (serve --no-sandbox), /sandbox/v1/ answers 404.
   SandboxHooks* sandbox = nullptr;
+  // Signature authentication of consumers (api/signature_step.h); null: off,
+  // a call without a token is refused as before.
+  const auth::SignatureVerifier* signatures = nullptr;
 };
 
 }  // namespace mporders::api

@@ -10,6 +10,7 @@
 #include "api/market_routing.h"
 #include "api/rate_limit_step.h"
 #include "api/sandbox_hooks.h"
+#include "api/signature_step.h"
 #include "auth/delegated_access.h"
 #include "http/router.h"
 
@@ -31,6 +32,7 @@ struct Route {
   // Routes of one market's legacy API (Canada's /v3/ca/...) serve that market
   // only; the others serve the market the request resolves to.
   std::optional<MarketId> market = std::nullopt;
+  bool requires_channel_type = false;  // WM_CONSUMER.CHANNEL.TYPE (Canada)
 };
 
 using ApiRouter = http::Router<Route>;
@@ -74,7 +76,7 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   for (const auto& order_route : CanadaOrderRoutes()) {
     router->Add(order_route.method, std::string(order_route.path),
                 Route{order_route.endpoint, true, true, ErrorService::kOrders,
-                      order_route.rate_group, MarketId::kCa});
+                      order_route.rate_group, MarketId::kCa, /*requires_channel_type=*/true});
   }
   // The sandbox control API checks its own admin key: no WM_* headers, no
   // seller token, never throttled.
@@ -113,6 +115,18 @@ Status MissingToken(const http::Request& request) {
   return Status::Error(ErrorCode::kUnauthorized,
                        "The request header WM_SEC.ACCESS_TOKEN is required.",
                        std::string(kAccessTokenHeader));
+}
+
+// The caller's claims: from WM_SEC.ACCESS_TOKEN, or from the signature of a
+// signed call without a token (api/signature_step.h). One indexed lookup
+// either way (revocation and grants): inline, see ApiContext::blocking.
+Result<auth::TokenClaims> Authenticate(const ApiContext& ctx, const http::Request& request) {
+  if (ctx.signatures != nullptr && UsesSignature(request)) {
+    return VerifySignedCall(*ctx.signatures, request);
+  }
+  std::string token(request.Header(kAccessTokenHeader));
+  if (token.empty()) return MissingToken(request);
+  return ctx.tokens.Verify(token);
 }
 
 boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiContext& ctx,
@@ -163,12 +177,12 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
   if (checks.requires_wm_headers) {
     if (auto missing = MissingWmHeader(request)) co_return fail(*missing, checks.service);
   }
+  if (checks.requires_channel_type) {
+    if (auto missing = MissingChannelType(request)) co_return fail(*missing, checks.service);
+  }
   Call call{request, ctx, {}, representation, checks.service};
   if (checks.requires_token) {
-    std::string token(request.Header(kAccessTokenHeader));
-    if (token.empty()) co_return fail(MissingToken(request), checks.service);
-    // One indexed lookup (revocation and grants): inline, see ApiContext::blocking.
-    auto claims = ctx.tokens.Verify(token);
+    auto claims = Authenticate(ctx, request);
     if (!claims.ok()) co_return fail(claims.status(), checks.service);
     call.claims = std::move(claims).value();
     // A WM_PARTNER.ID naming another seller than the token's: refused before

@@ -1,8 +1,9 @@
 #pragma once
 // The whole API as one route table, and the pre-handler steps every request
-// goes through in a fixed order: required WM_* headers (400) -> access token
-// (401) -> WM_PARTNER.ID, when sent, names the token's seller (403) -> rate
-// limit (429, throttled Orders routes only) -> handler.
+// goes through in a fixed order: required WM_* headers (400) -> access token,
+// or the signature of a signed call (401, api/signature_step.h) ->
+// WM_PARTNER.ID, when sent, names the token's seller (403) -> rate limit
+// (429, throttled Orders routes only) -> handler.
 
 #include "api/api_context.h"
 #include "http/server.h"

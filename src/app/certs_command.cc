@@ -4,7 +4,6 @@
 // name accept it once they trust the certificate itself.
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -12,12 +11,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -25,6 +20,7 @@
 #include <vector>
 
 #include "app/commands.h"
+#include "app/file_output.h"
 #include "app/open_store.h"
 #include "core/status.h"
 
@@ -143,29 +139,6 @@ Result<Pem> MakeSelfSigned(const std::vector<std::string>& names, int days) {
       key.get());
   if (!key_pem.ok()) return key_pem.status();
   return Pem{std::move(cert_pem).value(), std::move(key_pem).value()};
-}
-
-// Writes `text` to `path` with permissions `mode` (also when the file exists).
-Status WriteFile(const std::filesystem::path& path, const std::string& text, mode_t mode,
-                 bool overwrite) {
-  int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL);
-  int fd = ::open(path.c_str(), flags, mode);
-  if (fd < 0) {
-    return Status::Error(ErrorCode::kInvalidRequestParam,
-                         "cannot write " + path.string() + ": " + std::strerror(errno) +
-                             (errno == EEXIST ? " (use --force to replace it)" : ""));
-  }
-  bool ok = ::fchmod(fd, mode) == 0;
-  size_t written = 0;
-  while (ok && written < text.size()) {
-    ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) written += static_cast<size_t>(n);
-  }
-  ok = ::close(fd) == 0 && ok;
-  if (!ok) return Status::Internal("cannot write " + path.string() + ": " + std::strerror(errno));
-  return Status::Ok();
 }
 
 }  // namespace

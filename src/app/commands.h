@@ -24,10 +24,21 @@ int RunSeed(const SeedOptions& options);
 
 int RunImport(const std::string& db, const std::string& seller, const std::string& file);
 
+// How a new client signs its calls (signature authentication); neither set:
+// it authenticates with a secret only.
+struct ClientKeyOptions {
+  std::string public_key_file;  // --public-key: register this PEM public key
+  bool generate = false;        // --generate-key: make a pair, print the private key once
+  std::string private_key_out;  // --private-key-out: also write the PEM here (mode 0600)
+};
+
 // A seller's own client (`seller` set, `provider` false) or a solution
 // provider's client (`provider` true, `seller` empty); anything else exits 2.
+// With a key (`key`), a consumer of `seller`: a secret is then made only when
+// `client_secret` is given, and the id defaults to a UUID.
 int RunClientsAdd(const std::string& db, const std::string& seller, bool provider,
-                  std::optional<std::string> client_id, std::optional<std::string> client_secret);
+                  std::optional<std::string> client_id, std::optional<std::string> client_secret,
+                  const ClientKeyOptions& key = {});
 int RunClientsList(const std::string& db);
 int RunClientsRevoke(const std::string& db, const std::string& client_id);
 // Lets a provider client act for a seller (created when new) / stops it.

@@ -149,6 +149,10 @@ const std::vector<Setting>& Settings() {
       IntegerSetting(
           "token-ttl", "Access token lifetime in seconds",
           [](auto& c) -> auto& { return c.token_ttl_seconds; }, 1, 86400),
+      IntegerSetting(
+          "signature-skew-seconds",
+          "Signed calls: largest distance of WM_SEC.TIMESTAMP from the server's clock",
+          [](auto& c) -> auto& { return c.signature_skew_seconds; }, 1, 86400),
       StringSetting("port-file", "Write the bound port to this file once listening",
                     &ServeConfig::port_file),
       StringSetting("log-level", "trace, debug, info (access log), warn, error or off",

@@ -47,6 +47,9 @@ struct ServeConfig {
   int write_threads = 32;
   bool demo = false;
   std::int64_t token_ttl_seconds = 900;
+  // Signed calls (auth/signature_auth.h): how far WM_SEC.TIMESTAMP may be
+  // from the server's clock, either way.
+  std::int64_t signature_skew_seconds = 300;
   std::string port_file;  // where to write the bound port (for scripts)
   std::string log_level = "info";
   std::string tls_cert;  // HTTPS when both are set

@@ -112,6 +112,26 @@ TEST(ConfigTest, BooleansAndEnumsFromEveryLayer) {
   EXPECT_TRUE(config->api.customer_cancel_requires_intent);
 }
 
+TEST(ConfigTest, SignatureSkewDefaultsToFiveMinutesAndIsSetFromEveryLayer) {
+  EXPECT_EQ(ServeConfig().signature_skew_seconds, 300);
+  ConfigFile file(R"({"signature-skew-seconds": 60})");
+  ConfigSources sources;
+  sources.config_flag = file.path();
+  auto from_file = ResolveServeConfig(sources);
+  ASSERT_TRUE(from_file.ok()) << from_file.status().ToString();
+  EXPECT_EQ(from_file->signature_skew_seconds, 60);
+  sources.environment = Environment({{"MPORDERS_SIGNATURE_SKEW_SECONDS", "90"}});
+  EXPECT_EQ(ResolveServeConfig(sources)->signature_skew_seconds, 90);
+  sources.flags = {{"signature-skew-seconds", "120"}};
+  EXPECT_EQ(ResolveServeConfig(sources)->signature_skew_seconds, 120);
+  EXPECT_EQ(SettingText(*ResolveServeConfig(sources), "signature-skew-seconds"), "120");
+
+  ServeConfig config;
+  EXPECT_FALSE(ApplySetting("signature-skew-seconds", "0", "--x", config).ok());
+  EXPECT_FALSE(ApplySetting("signature-skew-seconds", "5m", "--x", config).ok());
+  EXPECT_EQ(config.signature_skew_seconds, 300);
+}
+
 TEST(ConfigTest, InvalidValuesNameTheSettingAndWhereItCameFrom) {
   ServeConfig config;
   Status bad_ttl = ApplySetting("token-ttl", "0", "MPORDERS_TOKEN_TTL", config);

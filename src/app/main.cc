@@ -83,7 +83,21 @@ int main(int argc, char** argv) {
                  "A solution provider's client: acts for the sellers granted to it")
       ->excludes(add_seller);
   clients_add->add_option("--client-id", client_id, "Client id (generated when absent)");
-  clients_add->add_option("--client-secret", client_secret, "Client secret (generated when absent)");
+  clients_add->add_option("--client-secret", client_secret,
+                          "Client secret (generated when absent; with a key: none unless given)");
+  // Signature authentication: a consumer holding a public key.
+  ClientKeyOptions client_key;
+  auto* public_key = clients_add->add_option(
+      "--public-key", client_key.public_key_file,
+      "A consumer: register this PEM public key (BEGIN PUBLIC KEY) for signed calls");
+  auto* generate_key = clients_add->add_flag(
+      "--generate-key", client_key.generate,
+      "A consumer: make an RSA 2048 key pair, store the public key, print the private key once");
+  clients_add
+      ->add_option("--private-key-out", client_key.private_key_out,
+                   "With --generate-key: also write the private key PEM here (mode 0600)")
+      ->needs(generate_key);
+  public_key->excludes(generate_key);
   auto* clients_list = clients_cmd->add_subcommand("list", "List clients (never secrets)");
   add_db(clients_list);
   std::string revoke_id;
@@ -163,7 +177,8 @@ int main(int argc, char** argv) {
   }
   if (import_cmd->parsed()) return RunImport(db, import_seller, import_file);
   if (clients_add->parsed()) {
-    return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret);
+    return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret,
+                         client_key);
   }
   if (clients_grant->parsed()) return RunClientsGrant(db, grant_client, grant_seller);
   if (clients_ungrant->parsed()) return RunClientsUngrant(db, grant_client, grant_seller);

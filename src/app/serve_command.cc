@@ -133,7 +133,11 @@ int RunServe(const ServeConfig& options) {
   if (options.rate_limit) {
     rate_limiter = std::make_unique<ratelimit::RateLimiter>(api_clock, options.rate_limits);
   }
+  // Signed calls are judged on the wall clock (the client's), not a sandbox
+  // seller's simulated time.
+  const auth::SignatureVerifier signatures(*store, clock, options.signature_skew_seconds);
   api::ApiContext ctx{*store, **tokens, api_clock, blocking, options.api};
+  ctx.signatures = &signatures;
   ctx.rate_limiter = rate_limiter.get();
   ctx.writes = &writes;
   std::unique_ptr<sandbox::Sandbox> sandbox_api;

@@ -33,11 +33,25 @@ Result<NewClient> CreateProviderClient(Store& store, const Clock& clock,
                                        std::optional<std::string> client_id,
                                        std::optional<std::string> client_secret);
 
+// Creates a consumer of `seller_id` (the seller is created if missing): a
+// client that signs its calls with the private key matching
+// `public_key_pem` (signature_auth.h). The key is checked and stored in
+// canonical form (ParsePublicKeyPem; kInvalidRequestParam names what is
+// wrong with it). The id defaults to a random UUID, as Walmart's consumer ids
+// are. With `client_secret` the consumer can also get tokens; without, it has
+// no secret and NewClient::client_secret is empty. A provider serving several
+// sellers creates one consumer per seller.
+Result<NewClient> CreateConsumer(Store& store, const Clock& clock, const std::string& seller_id,
+                                 std::optional<std::string> client_id,
+                                 const std::string& public_key_pem,
+                                 std::optional<std::string> client_secret);
+
 // The salted hash of `secret` as stored: "pbkdf2-sha256$<iterations>$<hex>".
 std::string HashSecret(const std::string& secret, const std::string& salt_hex);
 
 // The client whose id and secret match, or kUnauthorized (unknown client,
-// wrong secret and revoked client are indistinguishable to the caller).
+// wrong secret, revoked client and a consumer without a secret are
+// indistinguishable to the caller).
 Result<ClientRecord> AuthenticateClient(Store& store, const std::string& client_id,
                                         const std::string& client_secret);
 

@@ -40,6 +40,15 @@ std::string RandomAlphanumeric(std::size_t length) {
   return out;
 }
 
+std::string RandomUuid() {
+  std::string raw = RandomBytes(16);
+  raw[6] = static_cast<char>((raw[6] & 0x0f) | 0x40);  // version 4
+  raw[8] = static_cast<char>((raw[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  std::string hex = HexEncode(raw);
+  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
+         hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
 std::string HmacSha256(std::string_view key, std::string_view message) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

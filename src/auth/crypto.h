@@ -1,6 +1,7 @@
 #pragma once
 // Small wrappers over OpenSSL: randomness, HMAC, PBKDF2, constant-time
-// comparison, hex and base64url. The only place in auth/ that includes OpenSSL.
+// comparison, hex and base64url. OpenSSL is included only by auth/ .cc files
+// (this one's and signature.cc for RSA), never by a header.
 
 #include <cstdint>
 #include <optional>
@@ -13,6 +14,8 @@ namespace mporders::auth {
 std::string RandomHex(std::size_t bytes);
 // A random string of `length` characters from [A-Za-z0-9].
 std::string RandomAlphanumeric(std::size_t length);
+// A random (version 4) UUID, lower case: "8f3c...-4...-a...-...".
+std::string RandomUuid();
 
 std::string HmacSha256(std::string_view key, std::string_view message);  // raw 32 bytes
 std::string Sha256Hex(std::string_view data);

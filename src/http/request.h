@@ -22,6 +22,7 @@ struct Request {
   QueryParams query;           // decoded name/value pairs, in order
   std::vector<std::pair<std::string, std::string>> path_params;  // from the route template
   std::string remote_address;
+  bool secure = false;  // received over TLS: the client called an https:// URL
 
   // Header value, or "" when absent. Names match case-insensitively.
   std::string_view Header(std::string_view name) const;

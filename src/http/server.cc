@@ -3,6 +3,7 @@
 #include <list>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 #include <boost/asio/as_tuple.hpp>
@@ -292,6 +293,7 @@ class Server::Impl {
     auto started = std::chrono::steady_clock::now();
     Request request;
     request.remote_address = remote;
+    request.secure = std::is_same_v<Stream, TlsStream>;
     if (header_ec) {
       co_return co_await RefuseAfterReadError(stream, header_ec, parser, request, started);
     }

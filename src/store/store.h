@@ -83,7 +83,9 @@ enum class ClientKind { kSeller, kProvider };
 struct ClientRecord {
   std::string client_id;
   std::string seller_id;    // kSeller: the seller this client acts for; kProvider: empty
-  std::string secret_hash;  // hex of a slow KDF; never the secret
+  // Hex of a slow KDF, never the secret; empty for a key-only consumer (no
+  // secret matches it).
+  std::string secret_hash;
   std::string secret_salt;  // hex
   EpochMillis created_at = 0;
   std::optional<EpochMillis> revoked_at;
@@ -91,6 +93,10 @@ struct ClientRecord {
   // kProvider: the sellers it may act for, ascending (read, never written, by
   // AddClient: grants are added with GrantSeller).
   std::vector<std::string> granted_sellers = {};
+  // A consumer (kSeller only): the SubjectPublicKeyInfo PEM of the RSA key
+  // its signed calls are verified with (auth/signature_auth.h). nullopt: it
+  // authenticates with its secret only.
+  std::optional<std::string> public_key_pem = std::nullopt;
 };
 
 // Whether a client may act for a seller right now.

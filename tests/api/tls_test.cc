@@ -22,6 +22,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "signature_support.h"
 #include "support/fixtures.h"
 
 namespace mporders::testing {
@@ -161,6 +162,28 @@ TEST_F(TlsTest, VerifyingClientGetsTheApiOverHttps) {
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(server_->Terminate(), 0);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+TEST_F(TlsTest, SignedCallsOverHttpsSignAnHttpsUrl) {
+  const auto key_file = dir_.path() / "consumer.pem";
+  std::string output;
+  ASSERT_EQ(RunCli({"clients", "add", "--db", db_, "--seller", kSellerA, "--generate-key",
+                    "--client-id", "tls-consumer", "--private-key-out", key_file.string()},
+                   &output),
+            0)
+      << output;
+  Signing signing{"tls-consumer", ReadPrivateKeyPem(key_file.string()),
+                  "127.0.0.1:" + std::to_string(server_->port()), "https"};
+  HttpsClient client(server_->port(), Cert());
+  // Authenticated (the order does not exist): the server rebuilt https://.
+  ExpectWalmartError(
+      client.Request("GET", "/v3/orders/NOPE", SignedHeaders(signing, "GET", "/v3/orders/NOPE")),
+      404, "NOT_FOUND.GMP_ORDER_API");
+  signing.scheme = "http";
+  auto refused =
+      client.Request("GET", "/v3/orders/NOPE", SignedHeaders(signing, "GET", "/v3/orders/NOPE"));
+  ExpectWalmartError(refused, 401, "UNAUTHORIZED.GMP_ORDER_API");
+  EXPECT_NE(refused.body.find("https://127.0.0.1:"), std::string::npos) << refused.body;
 }
 
 TEST_F(TlsTest, CertificateNamesLocalhostToo) {

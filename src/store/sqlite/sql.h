@@ -85,16 +85,17 @@ inline constexpr char kSelectSellers[] =
 inline constexpr char kSelectSellerExists[] = "SELECT 1 FROM sellers WHERE seller_id = ?1";
 
 // Client rows: client_id, seller_id (NULL for a provider), secret_hash,
-// secret_salt, created_at, revoked_at, kind ('seller' | 'provider').
+// secret_salt, created_at, revoked_at, kind ('seller' | 'provider'),
+// public_key_pem (NULL: no signature authentication).
 inline constexpr char kInsertClient[] =
     "INSERT INTO clients (client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at,"
-    " kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    " kind, public_key_pem) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 inline constexpr char kSelectClient[] =
-    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind"
-    " FROM clients WHERE client_id = ?1";
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind,"
+    " public_key_pem FROM clients WHERE client_id = ?1";
 inline constexpr char kSelectClients[] =
-    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind"
-    " FROM clients ORDER BY client_id";
+    "SELECT client_id, seller_id, secret_hash, secret_salt, created_at, revoked_at, kind,"
+    " public_key_pem FROM clients ORDER BY client_id";
 // The first revocation time stands.
 inline constexpr char kRevokeClient[] =
     "UPDATE clients SET revoked_at = coalesce(revoked_at, ?2) WHERE client_id = ?1";

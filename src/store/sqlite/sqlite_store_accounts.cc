@@ -39,6 +39,7 @@ ClientRecord ClientFromRow(const Statement& row) {
   client.created_at = row.Int64(4);
   if (!row.IsNull(5)) client.revoked_at = row.Int64(5);
   client.kind = row.Text(6) == kProviderKind ? ClientKind::kProvider : ClientKind::kSeller;
+  if (!row.IsNull(7)) client.public_key_pem = std::string(row.Text(7));
   return client;
 }
 
@@ -137,6 +138,10 @@ Status SqliteStore::AddClient(const ClientRecord& client) {
                                       : "a seller client needs a seller id",
                                   "sellerId");
   }
+  if (provider && client.public_key_pem) {
+    // A signed call names no seller: a provider gets one consumer per seller.
+    return Status::InvalidContent("a provider client cannot hold a public key", "publicKey");
+  }
   return WithWriter([&](Connection& db) -> Status {
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertClient);
     if (!insert.ok()) return insert.status();
@@ -154,6 +159,11 @@ Status SqliteStore::AddClient(const ClientRecord& client) {
       insert->Bind(6, *client.revoked_at);
     } else {
       insert->BindNull(6);
+    }
+    if (client.public_key_pem) {
+      insert->Bind(8, *client.public_key_pem);
+    } else {
+      insert->BindNull(8);
     }
     const int rc = insert->StepCode();
     switch (rc) {
