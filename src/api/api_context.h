@@ -14,6 +14,8 @@
 namespace mporders::api {
 
 class SandboxHooks;
+class ApiMetrics;
+class Readiness;
 
 struct ApiOptions {
   bool empty_list_is_404 = true;       // Walmart answers an empty list with 404
@@ -48,6 +50,12 @@ struct ApiContext {
   // The sandbox control API and fault rules (api/sandbox_hooks.h); null:
   // disabled (serve --no-sandbox), /sandbox/v1/ answers 404.
   SandboxHooks* sandbox = nullptr;
+  // Request, token and store metrics; null: none recorded. GET /metrics is
+  // served when `serve_metrics` is set (serve --metrics, on by default).
+  ApiMetrics* metrics = nullptr;
+  bool serve_metrics = false;
+  // Starting / ready / draining, for GET /readyz; null: always ready.
+  Readiness* readiness = nullptr;
 };
 
 }  // namespace mporders::api

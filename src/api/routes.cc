@@ -7,6 +7,7 @@
 
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/metrics.h"
 #include "api/rate_limit_step.h"
 #include "api/sandbox_hooks.h"
 #include "auth/delegated_access.h"
@@ -37,6 +38,12 @@ std::shared_ptr<const ApiRouter> BuildRoutes(const ApiContext& ctx) {
   // The token API is not throttled (Walmart publishes no limit for it).
   router->Add(verb::get, "/healthz",
               Route{GetHealth, false, false, ErrorService::kOrders, std::nullopt});
+  router->Add(verb::get, "/readyz",
+              Route{GetReady, false, false, ErrorService::kOrders, std::nullopt});
+  if (ctx.serve_metrics) {
+    router->Add(verb::get, "/metrics",
+                Route{GetMetrics, false, false, ErrorService::kOrders, std::nullopt});
+  }
   router->Add(verb::post, "/v3/token",
               Route{PostToken, false, false, ErrorService::kGateway, std::nullopt});
   router->Add(verb::get, "/v3/token/detail",
@@ -99,6 +106,7 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
   }
   const Route& route = *match.handler;
   request.path_params = std::move(match.params);
+  request.route_index = match.index;  // for metrics and the access log
 
   if (!representation.acceptable) {
     co_return fail(Status::Error(ErrorCode::kNotAcceptable,
@@ -128,6 +136,7 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
       if (injected) co_return std::move(*injected);
     }
   }
+  request.principal = call.seller_id();  // for the access log; "" when unauthenticated
   std::optional<RateLimitOutcome> rate_limit;
   if (route.rate_group && ctx.rate_limiter && route.requires_token) {
     rate_limit = TakeRateLimit(*ctx.rate_limiter, call.seller_id(), *route.rate_group);
@@ -146,7 +155,22 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouter& router, ApiContext
 
 http::Handler MakeApiHandler(ApiContext& ctx) {
   auto router = BuildRoutes(ctx);
+  if (ctx.metrics != nullptr) {
+    std::vector<ApiMetrics::RouteName> names;
+    for (std::size_t i = 0; i < router->size(); ++i) {
+      names.push_back({router->MethodAt(i), router->TemplateAt(i)});
+    }
+    ctx.metrics->SetRoutes(names);
+  }
   return [router, &ctx](http::Request& request) -> boost::asio::awaitable<http::Reply> {
+    if (ctx.metrics != nullptr) ctx.metrics->RequestStarted();
+    // Left by every path, a thrown handler included.
+    struct InFlight {
+      ApiMetrics* metrics;
+      ~InFlight() {
+        if (metrics != nullptr) metrics->RequestFinished();
+      }
+    } in_flight{ctx.metrics};
     http::Reply reply = co_await Dispatch(*router, ctx, request);
     // Caches must key responses on Accept: the same URL has several representations.
     reply.headers.emplace_back("Vary", "Accept");

@@ -5,6 +5,7 @@
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/metrics.h"
 #include "auth/credentials.h"
 #include "auth/crypto.h"
 #include "auth/delegated_access.h"
@@ -71,9 +72,19 @@ Result<std::string> GrantType(const http::Request& request) {
       "grant_type");
 }
 
+boost::asio::awaitable<http::Reply> IssueToken(Call& call);
+
 }  // namespace
 
 boost::asio::awaitable<http::Reply> PostToken(Call& call) {
+  http::Reply reply = co_await IssueToken(call);
+  if (call.ctx.metrics != nullptr) call.ctx.metrics->RecordTokenRequest(reply.status);
+  co_return reply;
+}
+
+namespace {
+
+boost::asio::awaitable<http::Reply> IssueToken(Call& call) {
   auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
   if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
   auto grant_type = GrantType(call.request);
@@ -115,6 +126,8 @@ boost::asio::awaitable<http::Reply> PostToken(Call& call) {
   reply.headers.emplace_back("Cache-Control", "no-store");
   co_return reply;
 }
+
+}  // namespace
 
 boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call) {
   const auth::TokenClaims& claims = call.claims;

@@ -38,8 +38,8 @@ int main(int argc, char** argv) {
     std::string help = std::string(setting.help) + " [env " + EnvironmentName(name) + "]";
     CLI::Option* option = nullptr;
     if (setting.kind == SettingKind::kBoolean) {
-      // rate-limit and sandbox are on by default: their useful flag is the negative one.
-      std::string flags = name == "rate-limit" || name == "sandbox"
+      // rate-limit, sandbox and metrics are on by default: their useful flag is the negative one.
+      std::string flags = name == "rate-limit" || name == "sandbox" || name == "metrics"
                               ? "--" + name + ",!--no-" + name
                               : "--" + name;
       option = serve_cmd->add_flag(flags, serve_flags[name], help);
