@@ -12,6 +12,38 @@
 #include "app/commands.h"
 #include "sandbox/cli.h"
 
+namespace {
+
+// A required option `name` that may also be given the old way, as a
+// positional argument (hidden from --help). Exactly one of the two.
+void AddNamedOrPositional(CLI::App* command, const std::string& name,
+                          const std::string& positional, std::string& value,
+                          const std::string& help) {
+  auto* named = command->add_option(name, value, help);
+  auto* old = command->add_option(positional, value, help)->group("");
+  named->excludes(old);
+  command->callback([named, old, name] {
+    if (named->count() + old->count() == 0) {
+      throw CLI::RequiredError(name + " is required");
+    }
+  });
+}
+
+// A required option `name` with an older spelling `alias`, hidden from --help.
+void AddWithHiddenAlias(CLI::App* command, const std::string& name, const std::string& alias,
+                        std::string& value, const std::string& help) {
+  auto* named = command->add_option(name, value, help);
+  auto* old = command->add_option(alias, value, help)->group("");
+  named->excludes(old);
+  command->callback([named, old, name] {
+    if (named->count() + old->count() == 0) {
+      throw CLI::RequiredError(name + " is required");
+    }
+  });
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace mporders::app;
   CLI::App app{"mporders — a stateful Walmart Marketplace Orders API server"};
@@ -86,10 +118,12 @@ int main(int argc, char** argv) {
   clients_add->add_option("--client-secret", client_secret, "Client secret (generated when absent)");
   auto* clients_list = clients_cmd->add_subcommand("list", "List clients (never secrets)");
   add_db(clients_list);
+  // One name per thing on every subcommand: --client-id, --seller. Older
+  // spellings (a positional id, --client) still work but are not shown.
   std::string revoke_id;
   auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
   add_db(clients_revoke);
-  clients_revoke->add_option("CLIENT_ID", revoke_id, "Client id")->required();
+  AddNamedOrPositional(clients_revoke, "--client-id", "CLIENT_ID", revoke_id, "Client id");
   std::string grant_client, grant_seller;
   auto* clients_grant =
       clients_cmd->add_subcommand("grant", "Let a provider client act for a seller");
@@ -97,7 +131,7 @@ int main(int argc, char** argv) {
       "ungrant", "Stop a provider client acting for a seller, live tokens included");
   for (auto* command : {clients_grant, clients_ungrant}) {
     add_db(command);
-    command->add_option("--client", grant_client, "Provider client id")->required();
+    AddWithHiddenAlias(command, "--client-id", "--client", grant_client, "Provider client id");
     command->add_option("--seller", grant_seller, "Seller id")->required();
   }
 
@@ -106,7 +140,7 @@ int main(int argc, char** argv) {
   std::string seller_id, seller_name;
   auto* sellers_add = sellers_cmd->add_subcommand("add", "Create a seller");
   add_db(sellers_add);
-  sellers_add->add_option("SELLER_ID", seller_id, "Seller id")->required();
+  AddNamedOrPositional(sellers_add, "--seller", "SELLER_ID", seller_id, "Seller id");
   sellers_add->add_option("--name", seller_name, "Display name");
   auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
   add_db(sellers_list);

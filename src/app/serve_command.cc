@@ -37,8 +37,6 @@ constexpr char kDemoSeller[] = "10001234567";
 constexpr char kDemoClientId[] = "mporders-demo-client";
 constexpr char kDemoClientSecret[] = "mporders-demo-secret";
 constexpr std::int64_t kDemoOrders = 1000;
-// Fixed like the demo credentials, so the documented commands work as written.
-constexpr char kDemoSandboxKey[] = "mporders-demo-sandbox-key";
 
 // Creates the demo seller, client and orders. Idempotent across restarts.
 Status PrepareDemo(Store& store, const Clock& clock) {
@@ -115,7 +113,7 @@ int RunServe(const ServeConfig& options) {
       return 1;
     }
     if (sandbox_options.key.empty() && options.demo) {
-      sandbox_options.key = kDemoSandboxKey;
+      sandbox_options.key = sandbox::kDemoSandboxKey;
       std::cout << "Sandbox control API (/sandbox/v1/):\n"
                 << "  sandbox key:   " << sandbox_options.key << "\n\n"
                 << std::flush;
