@@ -29,8 +29,12 @@ Status DecodeTax(const JsonNode& value, const std::string& path, Tax& out) {
 }
 
 Status DecodeCarrierName(const JsonNode& value, const std::string& path, CarrierName& out) {
-  // The schema's carrierName is an object ({carrier} or {otherCarrier}). A
-  // bare string is a wrong type like any other, not a guess at `carrier`.
+  if (value.IsString()) {
+    // A newer documentation sample sends the carrier name as a bare string.
+    out = CarrierName{};
+    out.carrier = value.text;
+    return Status::Ok();
+  }
   if (!value.IsObject()) return WrongType(path, "an object");
   ObjectReader r(value, path);
   MP_RETURN_IF_ERROR(r.OptString("otherCarrier", out.other_carrier));

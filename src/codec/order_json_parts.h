@@ -24,8 +24,8 @@ Status DecodeMoney(const JsonNode& value, const std::string& path, Money& out);
 Status DecodeCharge(const JsonNode& value, const std::string& path, Charge& out);
 
 // {shipDateTime, carrierName, methodCode, carrierMethodCode?, trackingNumber,
-// trackingURL?}. `carrierName` must be an object ({carrier} or
-// {otherCarrier}); `shipDateTime` epoch ms as a number, or a numeric or ISO-8601 string.
+// trackingURL?}. `carrierName` may also be a bare string (the carrier);
+// `shipDateTime` epoch ms as a number, or a numeric or ISO-8601 string.
 Status DecodeTrackingInfo(const JsonNode& value, const std::string& path, TrackingInfo& out);
 
 Status DecodeReturnCenterAddress(const JsonNode& value, const std::string& path,
