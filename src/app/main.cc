@@ -14,30 +14,31 @@
 
 namespace {
 
-// A required option `name` that may also be given the old way, as a
-// positional argument (hidden from --help). Exactly one of the two.
-void AddNamedOrPositional(CLI::App* command, const std::string& name,
-                          const std::string& positional, std::string& value,
+// A required option `name` that may also be given the old way, as the one
+// positional argument (not shown in --help). One of the two, not both.
+void AddNamedOrPositional(CLI::App* command, const std::string& name, std::string& value,
                           const std::string& help) {
   auto* named = command->add_option(name, value, help);
-  auto* old = command->add_option(positional, value, help)->group("");
-  named->excludes(old);
-  command->callback([named, old, name] {
-    if (named->count() + old->count() == 0) {
-      throw CLI::RequiredError(name + " is required");
-    }
+  command->allow_extras();  // the old positional form, read below
+  command->callback([command, named, name, &value] {
+    const std::vector<std::string> extras = command->remaining();
+    if (named->count() > 0 && !extras.empty()) throw CLI::ExtrasError(extras);
+    if (named->count() > 0) return;
+    if (extras.size() != 1) throw CLI::RequiredError(name);
+    value = extras.front();
   });
 }
 
-// A required option `name` with an older spelling `alias`, hidden from --help.
+// A required option `name` with an older spelling `alias`, not shown in
+// --help. One of the two, not both.
 void AddWithHiddenAlias(CLI::App* command, const std::string& name, const std::string& alias,
                         std::string& value, const std::string& help) {
   auto* named = command->add_option(name, value, help);
   auto* old = command->add_option(alias, value, help)->group("");
-  named->excludes(old);
   command->callback([named, old, name] {
-    if (named->count() + old->count() == 0) {
-      throw CLI::RequiredError(name + " is required");
+    if (named->count() + old->count() == 0) throw CLI::RequiredError(name);
+    if (named->count() > 0 && old->count() > 0) {
+      throw CLI::ValidationError(name, "given twice (also as its old spelling)");
     }
   });
 }
@@ -123,7 +124,7 @@ int main(int argc, char** argv) {
   std::string revoke_id;
   auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
   add_db(clients_revoke);
-  AddNamedOrPositional(clients_revoke, "--client-id", "CLIENT_ID", revoke_id, "Client id");
+  AddNamedOrPositional(clients_revoke, "--client-id", revoke_id, "Client id");
   std::string grant_client, grant_seller;
   auto* clients_grant =
       clients_cmd->add_subcommand("grant", "Let a provider client act for a seller");
@@ -140,7 +141,7 @@ int main(int argc, char** argv) {
   std::string seller_id, seller_name;
   auto* sellers_add = sellers_cmd->add_subcommand("add", "Create a seller");
   add_db(sellers_add);
-  AddNamedOrPositional(sellers_add, "--seller", "SELLER_ID", seller_id, "Seller id");
+  AddNamedOrPositional(sellers_add, "--seller", seller_id, "Seller id");
   sellers_add->add_option("--name", seller_name, "Display name");
   auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
   add_db(sellers_list);
