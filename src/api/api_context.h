@@ -16,6 +16,8 @@
 namespace mporders::api {
 
 class SandboxHooks;
+class ApiMetrics;
+class Readiness;
 
 struct ApiOptions {
   bool empty_list_is_404 = true;       // Walmart answers an empty list with 404
@@ -61,6 +63,12 @@ struct ApiContext {
   // Signature authentication of consumers (api/signature_step.h); null: off,
   // a call without a token is refused as before.
   const auth::SignatureVerifier* signatures = nullptr;
+  // Request, token and store metrics; null: none recorded. GET /metrics is
+  // served when `serve_metrics` is set (serve --metrics, on by default).
+  ApiMetrics* metrics = nullptr;
+  bool serve_metrics = false;
+  // Starting / ready / draining, for GET /readyz; null: always ready.
+  Readiness* readiness = nullptr;
 };
 
 }  // namespace mporders::api

@@ -25,6 +25,12 @@ http::Reply ErrorReply(const Call& call, const Status& status) {
 Result<bool> BoolParam(const http::Request& request, std::string_view name, bool fallback) {
   const std::string* value = request.Query(name);
   if (value == nullptr) return fallback;
+  int occurrences = 0;
+  for (const auto& param : request.query) occurrences += param.first == name ? 1 : 0;
+  if (occurrences > 1) {
+    return Status::InvalidParam(
+        "Query parameter '" + std::string(name) + "' is sent more than once.", std::string(name));
+  }
   if (boost::algorithm::iequals(*value, "true")) return true;
   if (boost::algorithm::iequals(*value, "false")) return false;
   return Status::InvalidParam(

@@ -6,8 +6,10 @@
 
 namespace mporders::api {
 
-// health.cc
+// health.cc — operations: /healthz, /readyz, /metrics
 boost::asio::awaitable<http::Reply> GetHealth(Call& call);
+boost::asio::awaitable<http::Reply> GetReady(Call& call);
+boost::asio::awaitable<http::Reply> GetMetrics(Call& call);
 
 // token_endpoints.cc — us_mp_auth.json
 boost::asio::awaitable<http::Reply> PostToken(Call& call);

@@ -6,6 +6,7 @@
 #include "codec/error_json.h"
 #include "codec/error_xml.h"
 #include "codec/problem_json.h"
+#include "core/text.h"
 
 namespace mporders::api {
 namespace {
@@ -84,13 +85,15 @@ ErrorEntry EntryFor(const Status& status, ErrorService service) {
   ErrorEntry error;
   error.code = std::string(entry.base_code) +
                (service == ErrorService::kOrders ? ".GMP_ORDER_API" : ".GMP_GATEWAY_API");
-  error.field = status.field();
+  // Descriptions and fields quote the request (a bad parameter value, a
+  // header), which may be any bytes: the body must stay valid JSON and XML.
+  error.field = SafeText(status.field());
   // Internal details (SQL messages, paths) go to the log, not to the caller;
   // "not found" always reads the same so it cannot tell what exists.
   bool generic = status.description().empty() || status.code() == ErrorCode::kInternal ||
                  status.code() == ErrorCode::kNotFound;
   if (status.code() == ErrorCode::kInternal) spdlog::error("internal error: {}", status.description());
-  error.description = generic ? entry.description : status.description();
+  error.description = generic ? std::string(entry.description) : SafeText(status.description());
   error.info = entry.info;
   error.severity = entry.severity;
   error.category = entry.category;
@@ -133,7 +136,7 @@ http::Reply ErrorReply(const Status& status, ErrorService service,
       // `instance` must be; the query is left out.
       const std::string_view target(request.message.target().data(),
                                     request.message.target().size());
-      problem.instance = std::string(target.substr(0, target.find('?')));
+      problem.instance = SafeText(target.substr(0, target.find('?')));
       problem.code = std::move(error.code);
       problem.field = std::move(error.field);
       reply.body = EncodeProblemJson(problem);

@@ -124,6 +124,12 @@ Result<http::QueryParams> ExpandCursorParam(const http::QueryParams& params) {
     if (!cursor.empty() && cursor.front() == '?') cursor.remove_prefix(1);
     auto inner = http::ParseQueryString(cursor);
     if (!inner) return BadParam("nextCursor", "it is not a query string.");
+    // Every cursor this server issues carries its position; without one the
+    // value is not a cursor, and serving the first page instead would make a
+    // client page forever.
+    if (Find(*inner, "cursorKey") == nullptr) {
+      return BadParam("nextCursor", "it is not a cursor this server issued.");
+    }
     expanded.insert(expanded.end(), inner->begin(), inner->end());
   }
   return expanded;
@@ -132,9 +138,17 @@ Result<http::QueryParams> ExpandCursorParam(const http::QueryParams& params) {
 Result<ListQuery> ParseListQuery(const http::QueryParams& raw_params, ListKind kind,
                                  const std::string& seller_id, EpochMillis now,
                                  const ApiOptions& options) {
+  // A repeated parameter is ambiguous: refused, on the wire and once a
+  // nextCursor is expanded (a cursor plus the same parameter beside it).
+  if (const std::string* repeated = http::RepeatedName(raw_params)) {
+    return BadParam(*repeated, "it is sent more than once.");
+  }
   auto expanded = ExpandCursorParam(raw_params);
   if (!expanded.ok()) return expanded.status();
   const http::QueryParams& params = *expanded;
+  if (const std::string* repeated = http::RepeatedName(params)) {
+    return BadParam(*repeated, "it is sent both in nextCursor and beside it.");
+  }
   ListQuery query;
   OrderFilter& filter = query.request.filter;
   filter.seller_id = seller_id;
@@ -227,15 +241,27 @@ Result<ListQuery> ParseListQuery(const http::QueryParams& raw_params, ListKind k
   if (!incentive_info.ok()) return incentive_info.status();
   query.view = {*product_info, *replacement_info};
 
-  // Continuation.
-  if (const std::string* key = Find(params, "cursorKey")) {
+  // Continuation. The cursor's parameters are checked whenever one is
+  // present, so a malformed cursor is a 400 whatever part of it is wrong.
+  auto so_index = IntParam(params, "soIndex", 0, INT64_MAX);
+  if (!so_index.ok()) return so_index.status();
+  auto po_index = IntParam(params, "poIndex", 0, INT64_MAX);
+  if (!po_index.ok()) return po_index.status();
+  auto has_more = BoolValue(params, "hasMoreElements");
+  if (!has_more.ok()) return has_more.status();
+  const std::string* key = Find(params, "cursorKey");
+  if (key == nullptr) {
+    for (const char* name : {"soIndex", "poIndex", "hasMoreElements"}) {
+      if (Find(params, name) != nullptr) {
+        return BadParam("cursorKey", std::string("it is missing, and '") + name +
+                                         "' belongs to a cursor: append meta.nextCursor as "
+                                         "it was returned.");
+      }
+    }
+  } else {
     auto position = DecodeKey(*key);
     if (!position) return BadParam("cursorKey", "it is not a cursor this server issued.");
     query.request.after = std::move(*position);
-    auto so_index = IntParam(params, "soIndex", 0, INT64_MAX);
-    if (!so_index.ok()) return so_index.status();
-    auto po_index = IntParam(params, "poIndex", 0, INT64_MAX);
-    if (!po_index.ok()) return po_index.status();
     if (so_index->has_value()) {
       query.known_total = **so_index;
       query.request.count_total = false;

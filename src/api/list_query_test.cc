@@ -127,6 +127,44 @@ TEST(ListQueryTest, CursorAsNextCursorParameterIsExpanded) {
   EXPECT_EQ(next->request.limit, 5);
 }
 
+TEST(ListQueryTest, MalformedCursorsAreRefusedWhicheverPartIsWrong) {
+  // A nextCursor that holds no position is not a cursor: never the first page.
+  EXPECT_EQ(ErrorField("nextCursor=garbage"), "nextCursor");
+  EXPECT_EQ(ErrorField("nextCursor=%3Flimit%3D5"), "nextCursor");
+  // Position counters are whole numbers >= 0, with or without a cursorKey.
+  const std::string key = "&cursorKey=" + std::string("MTcwMDAwMDAwMDAwMHxQ");  // "1700000000000|P"
+  EXPECT_EQ(ErrorField("soIndex=abc" + key), "soIndex");
+  EXPECT_EQ(ErrorField("soIndex=-1" + key), "soIndex");
+  EXPECT_EQ(ErrorField("poIndex=1x" + key), "poIndex");
+  EXPECT_EQ(ErrorField("hasMoreElements=perhaps" + key), "hasMoreElements");
+  EXPECT_EQ(ErrorField("soIndex=abc"), "soIndex");
+  EXPECT_EQ(ErrorField("soIndex=-1"), "soIndex");
+  // Cursor parameters without the cursor's position.
+  EXPECT_EQ(ErrorField("soIndex=10"), "cursorKey");
+  EXPECT_EQ(ErrorField("hasMoreElements=true&poIndex=3"), "cursorKey");
+  EXPECT_EQ(ErrorField("cursorKey="), "cursorKey");
+  auto good = Parse("soIndex=10&poIndex=5&hasMoreElements=true" + key);
+  ASSERT_TRUE(good.ok()) << good.status().ToString();
+  EXPECT_EQ(good->known_total, 10);
+}
+
+TEST(ListQueryTest, RepeatedParametersAreRefusedByName) {
+  EXPECT_EQ(ErrorField("limit=5&limit=10"), "limit");
+  EXPECT_EQ(ErrorField("status=Created&sku=A&status=Shipped"), "status");
+  // A cursor plus the same parameter beside it is ambiguous too.
+  auto first = Parse("limit=5");
+  ASSERT_TRUE(first.ok());
+  std::string cursor = BuildNextCursor(*first, 8, 5, PageKey{kNow - 1, "P"});
+  std::string encoded;
+  for (char c : cursor) {
+    if (c == '&') encoded += "%26";
+    else if (c == '=') encoded += "%3D";
+    else if (c == '?') encoded += "%3F";
+    else encoded += c;
+  }
+  EXPECT_EQ(ErrorField("nextCursor=" + encoded + "&limit=50"), "limit");
+}
+
 TEST(ListQueryTest, OffsetWhosePlusBecameASpaceIsAccepted) {
   auto query = Parse("createdStartDate=2023-11-10T00:00:00+06:00");
   ASSERT_TRUE(query.ok()) << query.status().ToString();

@@ -8,6 +8,7 @@
 #include "api/endpoints.h"
 #include "api/errors.h"
 #include "api/market_routing.h"
+#include "api/metrics.h"
 #include "api/rate_limit_step.h"
 #include "api/sandbox_hooks.h"
 #include "api/signature_step.h"
@@ -50,6 +51,31 @@ struct ApiRouters {
   const ApiRouter& OrdersFor(MarketId market) const {
     return market == MarketId::kMx ? mexico : global;
   }
+
+  // One numbering of all routes, for metrics and logs: shared, then global,
+  // then Mexico's. -1 stays -1 (no route).
+  int GlobalIndex(const ApiRouter& router, int index) const {
+    if (index < 0) return index;
+    int offset = 0;
+    for (const ApiRouter* table : {&shared, &global, &mexico}) {
+      if (table == &router) return offset + index;
+      offset += static_cast<int>(table->size());
+    }
+    return -1;
+  }
+
+  // The route names in GlobalIndex order. Mexico's share paths with the
+  // Global API's, so theirs are marked to keep metric labels apart.
+  std::vector<ApiMetrics::RouteName> RouteNames() const {
+    std::vector<ApiMetrics::RouteName> names;
+    for (const ApiRouter* table : {&shared, &global, &mexico}) {
+      const std::string suffix = table == &mexico ? " (MX)" : "";
+      for (std::size_t i = 0; i < table->size(); ++i) {
+        names.push_back({table->MethodAt(i), table->TemplateAt(i) + suffix});
+      }
+    }
+    return names;
+  }
 };
 
 std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
@@ -59,6 +85,12 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   // The token API is not throttled (Walmart publishes no limit for it).
   router->Add(verb::get, "/healthz",
               Route{GetHealth, false, false, ErrorService::kOrders, std::nullopt});
+  router->Add(verb::get, "/readyz",
+              Route{GetReady, false, false, ErrorService::kOrders, std::nullopt});
+  if (ctx.serve_metrics) {
+    router->Add(verb::get, "/metrics",
+                Route{GetMetrics, false, false, ErrorService::kOrders, std::nullopt});
+  }
   router->Add(verb::post, "/v3/token",
               Route{PostToken, false, false, ErrorService::kGateway, std::nullopt});
   router->Add(verb::get, "/v3/token/detail",
@@ -200,12 +232,16 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
       if (injected) co_return std::move(*injected);
     }
   }
+  const ApiRouter* matched_in = &routers.shared;
   if (orders_family) {
-    match = routers.OrdersFor(call.market->id()).Find(request.message.method(), request.path);
+    matched_in = &routers.OrdersFor(call.market->id());
+    match = matched_in->Find(request.message.method(), request.path);
     if (match.kind != ApiRouter::Match::Kind::kFound) co_return no_route(match);
   }
   const Route& route = *match.handler;
   request.path_params = std::move(match.params);
+  request.route_index = routers.GlobalIndex(*matched_in, match.index);  // metrics, access log
+  request.principal = call.seller_id();  // for the access log; "" when unauthenticated
 
   std::optional<RateLimitOutcome> rate_limit;
   if (route.rate_group && ctx.rate_limiter && route.requires_token) {
@@ -226,7 +262,16 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
 
 http::Handler MakeApiHandler(ApiContext& ctx) {
   auto routers = BuildRoutes(ctx);
+  if (ctx.metrics != nullptr) ctx.metrics->SetRoutes(routers->RouteNames());
   return [routers, &ctx](http::Request& request) -> boost::asio::awaitable<http::Reply> {
+    if (ctx.metrics != nullptr) ctx.metrics->RequestStarted();
+    // Left by every path, a thrown handler included.
+    struct InFlight {
+      ApiMetrics* metrics;
+      ~InFlight() {
+        if (metrics != nullptr) metrics->RequestFinished();
+      }
+    } in_flight{ctx.metrics};
     http::Reply reply = co_await Dispatch(*routers, ctx, request);
     // Caches must key responses on Accept: the same URL has several representations.
     reply.headers.emplace_back("Vary", "Accept");

@@ -5,6 +5,7 @@
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/metrics.h"
 #include "auth/credentials.h"
 #include "auth/crypto.h"
 #include "auth/delegated_access.h"
@@ -40,29 +41,50 @@ Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
   if (!decoded) return BadBasicHeader();
   size_t colon = decoded->find(':');
   if (colon == std::string::npos || colon == 0) return BadBasicHeader();
+  // RFC 7617 user-ids and passwords are text: a control character (a
+  // trailing NUL, a newline) is never part of a client id or secret, and a
+  // C string API down the line could cut the secret short at a NUL.
+  for (char c : *decoded) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return BadBasicHeader();
+  }
   return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
 }
 
-// grant_type from the form body; client_credentials when the body is empty,
-// as the spec gives it that default.
+// grant_type from the form body. It is required (us_mp_auth.json lists it
+// as required): an empty body or a form without it is a 400, as is a form
+// naming any parameter twice, which would leave the grant ambiguous.
 Result<std::string> GrantType(const http::Request& request) {
   MP_RETURN_IF_ERROR(CheckTokenFormBody(request));
-  const std::string& body = request.message.body();
-  if (body.empty()) return std::string("client_credentials");
-  auto form = http::ParseQueryString(body);
+  auto form = http::ParseQueryString(request.message.body());
   if (!form) {
     return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.",
                                   "grant_type");
   }
+  if (const std::string* repeated = http::RepeatedName(*form)) {
+    return Status::InvalidContent("The form parameter '" + *repeated + "' is sent more than once.",
+                                  *repeated);
+  }
   for (const auto& [name, value] : *form) {
     if (name == "grant_type") return value;
   }
-  return std::string("client_credentials");
+  return Status::InvalidContent(
+      "The form parameter grant_type is required: send grant_type=client_credentials.",
+      "grant_type");
 }
+
+boost::asio::awaitable<http::Reply> IssueToken(Call& call);
 
 }  // namespace
 
 boost::asio::awaitable<http::Reply> PostToken(Call& call) {
+  http::Reply reply = co_await IssueToken(call);
+  if (call.ctx.metrics != nullptr) call.ctx.metrics->RecordTokenRequest(reply.status);
+  co_return reply;
+}
+
+namespace {
+
+boost::asio::awaitable<http::Reply> IssueToken(Call& call) {
   auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
   if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
   auto grant_type = GrantType(call.request);
@@ -106,6 +128,8 @@ boost::asio::awaitable<http::Reply> PostToken(Call& call) {
   reply.headers.emplace_back("Cache-Control", "no-store");
   co_return reply;
 }
+
+}  // namespace
 
 boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call) {
   const auth::TokenClaims& claims = call.claims;

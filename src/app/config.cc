@@ -160,6 +160,16 @@ const std::vector<Setting>& Settings() {
                     [](const std::string& text) {
                       return CheckOneOf(text, {"trace", "debug", "info", "warn", "error", "off"});
                     }),
+      StringSetting("log-format", "text or json (one JSON object per line)",
+                    &ServeConfig::log_format,
+                    [](const std::string& text) { return CheckOneOf(text, {"text", "json"}); }),
+      BooleanSetting(
+          "metrics", "Serve Prometheus metrics at GET /metrics (--no-metrics to hide them)",
+          [](auto& c) -> auto& { return c.metrics; }),
+      IntegerSetting(
+          "drain-delay",
+          "Seconds to keep serving after SIGTERM with /readyz answering 503, before closing",
+          [](auto& c) -> auto& { return c.drain_delay_seconds; }, 0, 3600),
       {{"empty-list", SettingKind::kString, "Answer to a list query matching nothing: 404 or 200"},
        [](const std::string& text, ServeConfig& config) {
          std::string problem = CheckOneOf(text, {"404", "200"});

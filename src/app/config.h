@@ -52,6 +52,11 @@ struct ServeConfig {
   std::int64_t signature_skew_seconds = 300;
   std::string port_file;  // where to write the bound port (for scripts)
   std::string log_level = "info";
+  std::string log_format = "text";  // text | json (one JSON object per line)
+  bool metrics = true;              // serve GET /metrics on the main listener
+  // After SIGTERM, keep serving this long with /readyz answering 503, so
+  // that load balancers stop sending traffic before connections close.
+  int drain_delay_seconds = 0;
   std::string tls_cert;  // HTTPS when both are set
   std::string tls_key;
   bool rate_limit = true;  // false: no buckets, no rate-limit headers

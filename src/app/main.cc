@@ -12,6 +12,39 @@
 #include "app/commands.h"
 #include "sandbox/cli.h"
 
+namespace {
+
+// A required option `name` that may also be given the old way, as the one
+// positional argument (not shown in --help). One of the two, not both.
+void AddNamedOrPositional(CLI::App* command, const std::string& name, std::string& value,
+                          const std::string& help) {
+  auto* named = command->add_option(name, value, help);
+  command->allow_extras();  // the old positional form, read below
+  command->callback([command, named, name, &value] {
+    const std::vector<std::string> extras = command->remaining();
+    if (named->count() > 0 && !extras.empty()) throw CLI::ExtrasError(extras);
+    if (named->count() > 0) return;
+    if (extras.size() != 1) throw CLI::RequiredError(name);
+    value = extras.front();
+  });
+}
+
+// A required option `name` with an older spelling `alias`, not shown in
+// --help. One of the two, not both.
+void AddWithHiddenAlias(CLI::App* command, const std::string& name, const std::string& alias,
+                        std::string& value, const std::string& help) {
+  auto* named = command->add_option(name, value, help);
+  auto* old = command->add_option(alias, value, help)->group("");
+  command->callback([named, old, name] {
+    if (named->count() + old->count() == 0) throw CLI::RequiredError(name);
+    if (named->count() > 0 && old->count() > 0) {
+      throw CLI::ValidationError(name, "given twice (also as its old spelling)");
+    }
+  });
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace mporders::app;
   CLI::App app{"mporders — a stateful Walmart Marketplace Orders API server"};
@@ -38,8 +71,8 @@ int main(int argc, char** argv) {
     std::string help = std::string(setting.help) + " [env " + EnvironmentName(name) + "]";
     CLI::Option* option = nullptr;
     if (setting.kind == SettingKind::kBoolean) {
-      // rate-limit and sandbox are on by default: their useful flag is the negative one.
-      std::string flags = name == "rate-limit" || name == "sandbox"
+      // rate-limit, sandbox and metrics are on by default: their useful flag is the negative one.
+      std::string flags = name == "rate-limit" || name == "sandbox" || name == "metrics"
                               ? "--" + name + ",!--no-" + name
                               : "--" + name;
       option = serve_cmd->add_flag(flags, serve_flags[name], help);
@@ -100,10 +133,12 @@ int main(int argc, char** argv) {
   public_key->excludes(generate_key);
   auto* clients_list = clients_cmd->add_subcommand("list", "List clients (never secrets)");
   add_db(clients_list);
+  // One name per thing on every subcommand: --client-id, --seller. Older
+  // spellings (a positional id, --client) still work but are not shown.
   std::string revoke_id;
   auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
   add_db(clients_revoke);
-  clients_revoke->add_option("CLIENT_ID", revoke_id, "Client id")->required();
+  AddNamedOrPositional(clients_revoke, "--client-id", revoke_id, "Client id");
   std::string grant_client, grant_seller;
   auto* clients_grant =
       clients_cmd->add_subcommand("grant", "Let a provider client act for a seller");
@@ -111,7 +146,7 @@ int main(int argc, char** argv) {
       "ungrant", "Stop a provider client acting for a seller, live tokens included");
   for (auto* command : {clients_grant, clients_ungrant}) {
     add_db(command);
-    command->add_option("--client", grant_client, "Provider client id")->required();
+    AddWithHiddenAlias(command, "--client-id", "--client", grant_client, "Provider client id");
     command->add_option("--seller", grant_seller, "Seller id")->required();
   }
 
@@ -120,7 +155,7 @@ int main(int argc, char** argv) {
   std::string seller_id, seller_name;
   auto* sellers_add = sellers_cmd->add_subcommand("add", "Create a seller");
   add_db(sellers_add);
-  sellers_add->add_option("SELLER_ID", seller_id, "Seller id")->required();
+  AddNamedOrPositional(sellers_add, "--seller", seller_id, "Seller id");
   sellers_add->add_option("--name", seller_name, "Display name");
   std::string seller_market = "US";
   sellers_add

@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -11,7 +12,10 @@
 #include <boost/asio/thread_pool.hpp>
 #include <spdlog/spdlog.h>
 
+#include "api/access_log.h"
 #include "api/errors.h"
+#include "api/metrics.h"
+#include "api/readiness.h"
 #include "api/routes.h"
 #include "app/commands.h"
 #include "app/open_store.h"
@@ -24,6 +28,7 @@
 #include "sandbox/background.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/seller_clock.h"
+#include "store/metered_store.h"
 
 namespace mporders::app {
 namespace {
@@ -32,8 +37,6 @@ constexpr char kDemoSeller[] = "10001234567";
 constexpr char kDemoClientId[] = "mporders-demo-client";
 constexpr char kDemoClientSecret[] = "mporders-demo-secret";
 constexpr std::int64_t kDemoOrders = 1000;
-// Fixed like the demo credentials, so the documented commands work as written.
-constexpr char kDemoSandboxKey[] = "mporders-demo-sandbox-key";
 
 // Creates the demo seller, client and orders. Idempotent across restarts.
 Status PrepareDemo(Store& store, const Clock& clock) {
@@ -73,7 +76,9 @@ sigset_t BlockStopSignals() {
 
 int RunServe(const ServeConfig& options) {
   sigset_t stop_signals = BlockStopSignals();
-  spdlog::set_level(spdlog::level::from_str(options.log_level));
+  api::LogFormat log_format = api::LogFormat::kText;
+  api::ParseLogFormat(options.log_format, log_format);  // checked by config.cc
+  api::ConfigureLogging(log_format, options.log_level);
 
   http::ServerOptions server_options;
   if (!ParseListen(options.listen, server_options.host, server_options.port)) {
@@ -84,8 +89,11 @@ int RunServe(const ServeConfig& options) {
   server_options.tls_cert_file = options.tls_cert;
   server_options.tls_key_file = options.tls_key;
 
-  auto store = OpenStoreOrReport(options.db);
-  if (!store) return 1;
+  auto opened_store = OpenStoreOrReport(options.db);
+  if (!opened_store) return 1;
+  // Everything uses the store through the wrapper that times its calls.
+  MeteredStore metered_store(*opened_store);
+  Store* store = &metered_store;
   SystemClock clock;
   if (options.demo) {
     Status demo = PrepareDemo(*store, clock);
@@ -105,7 +113,7 @@ int RunServe(const ServeConfig& options) {
       return 1;
     }
     if (sandbox_options.key.empty() && options.demo) {
-      sandbox_options.key = kDemoSandboxKey;
+      sandbox_options.key = sandbox::kDemoSandboxKey;
       std::cout << "Sandbox control API (/sandbox/v1/):\n"
                 << "  sandbox key:   " << sandbox_options.key << "\n\n"
                 << std::flush;
@@ -136,10 +144,17 @@ int RunServe(const ServeConfig& options) {
   // Signed calls are judged on the wall clock (the client's), not a sandbox
   // seller's simulated time.
   const auth::SignatureVerifier signatures(*store, clock, options.signature_skew_seconds);
+  api::ApiMetrics metrics;
+  metrics.SetStore(&metered_store);
+  metrics.SetRateLimiter(rate_limiter.get());
+  api::Readiness readiness;
   api::ApiContext ctx{*store, **tokens, api_clock, blocking, options.api};
   ctx.signatures = &signatures;
   ctx.rate_limiter = rate_limiter.get();
   ctx.writes = &writes;
+  ctx.metrics = &metrics;
+  ctx.serve_metrics = options.metrics;
+  ctx.readiness = &readiness;
   std::unique_ptr<sandbox::Sandbox> sandbox_api;
   std::unique_ptr<sandbox::Background> sandbox_background;
   if (sandbox_options.enabled) {
@@ -149,7 +164,7 @@ int RunServe(const ServeConfig& options) {
         std::make_unique<sandbox::Background>(*store, seller_clock, sandbox_options);
   }
   http::Server server(server_options, api::MakeApiHandler(ctx), api::TransportErrorReply,
-                      api::LogAccess);
+                      api::MakeAccessLogger(&metrics, log_format));
   Status started = server.Start();
   if (!started.ok()) {
     ReportError("cannot start", started);
@@ -159,18 +174,32 @@ int RunServe(const ServeConfig& options) {
                options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
                RedactUrl(options.db), options.rate_limit ? "on" : "off");
   if (sandbox_background) sandbox_background->Start();
+  // Ready before the port file appears: scripts take the file as "up".
+  readiness.SetReady();
   if (!options.port_file.empty()) {
     std::ofstream(options.port_file) << server.port() << "\n";
   }
 
-  std::thread signal_waiter([&server, stop_signals] {
+  std::atomic<bool> run_ended{false};
+  std::thread signal_waiter([&server, &readiness, &run_ended, stop_signals,
+                             delay = options.drain_delay_seconds] {
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
+    if (run_ended.load()) return;  // woken below: nothing to drain
+    readiness.SetDraining();
+    if (delay > 0) {
+      // Still serving, but /readyz says 503: load balancers stop routing
+      // here. A second signal cuts the delay short.
+      spdlog::info("signal {} received: draining for {} s before closing", signal_number, delay);
+      timespec timeout{delay, 0};
+      sigtimedwait(&stop_signals, nullptr, &timeout);
+    }
     spdlog::info("signal {} received: finishing in-flight requests", signal_number);
     server.Stop();
   });
   server.Run();
   // Wake the waiter if Run() ended for another reason; a second signal is harmless.
+  run_ended = true;
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   if (sandbox_background) sandbox_background->Stop();

@@ -48,11 +48,24 @@ Status DecodeCurrentTrackingNumber(const JsonNode& value, const std::string& pat
   return r.String("trackingNumber", out);
 }
 
+// A shipment's carrierName is an object ({carrier} or {otherCarrier}), as
+// the spec says: a bare string is a wrong type, not a guess at `carrier`.
+// (Order documents, which mporders imports, also take the bare string of a
+// newer documentation sample: see DecodeTrackingInfo.)
+Status CheckCarrierNameIsObject(const JsonNode& package, const std::string& path) {
+  const JsonNode* tracking = package.Find("trackingInfo");
+  if (tracking == nullptr || !tracking->IsObject()) return Status::Ok();  // reported below
+  const JsonNode* carrier = tracking->Find("carrierName");
+  if (carrier == nullptr || carrier->IsNull() || carrier->IsObject()) return Status::Ok();
+  return WrongType(JoinPath(JoinPath(path, "trackingInfo"), "carrierName"), "an object");
+}
+
 Status DecodeShipPackage(const JsonNode& value, const std::string& path, ShipPackage& out) {
   if (!value.IsObject()) return WrongType(path, "an object");
   ObjectReader r(value, path);
   MP_RETURN_IF_ERROR(r.String("status", out.status));
   MP_RETURN_IF_ERROR(DecodePositiveQuantity(r, out.quantity));
+  MP_RETURN_IF_ERROR(CheckCarrierNameIsObject(value, path));
   MP_RETURN_IF_ERROR(r.Required("trackingInfo", DecodeTrackingInfo, out.tracking_info));
   MP_RETURN_IF_ERROR(
       r.Optional("returnCenterAddress", DecodeReturnCenterAddress, out.return_center_address));

@@ -120,10 +120,22 @@ TEST(ShipCommandJsonTest, DecodesSpecExample) {
   EXPECT_EQ(rca.email_id, "walmart@walmart.com");
 }
 
+TEST(ShipCommandJsonTest, CarrierNameOfAnotherTypeIsRefused) {
+  for (const char* wrong : {R"("carrierName": "UPS")", R"("carrierName": ["UPS"])",
+                            R"("carrierName": 7)", R"("carrierName": true)"}) {
+    Result<ShipCommand> cmd =
+        DecodeShipCommandJson(Replace(kShipBody, R"("carrierName": { "carrier": "UPS" })", wrong));
+    ASSERT_FALSE(cmd.ok()) << wrong;
+    EXPECT_EQ(cmd.status().code(), ErrorCode::kInvalidRequestContent) << wrong;
+    EXPECT_NE(cmd.status().field().find("trackingInfo.carrierName"), std::string::npos)
+        << cmd.status().field();
+    EXPECT_NE(cmd.status().description().find("an object"), std::string::npos)
+        << cmd.status().description();
+  }
+}
+
 TEST(ShipCommandJsonTest, TolerantForms) {
-  std::string body =
-      Replace(kShipBody, R"("carrierName": { "carrier": "UPS" })", R"("carrierName": "UPS")");
-  body = Replace(body, "1716200000000", "\"1478347200000\"");
+  std::string body = Replace(kShipBody, "1716200000000", "\"1478347200000\"");
   body = Replace(body, R"("sellerOrderId": "SO-92344",)", R"("intentToCancelOverride": true,)");
   body = Replace(body, R"("status": "Shipped",)",
                  R"("status": "Shipped", "currentTrackingInfo": {"trackingNumber": "OLD1"},)");

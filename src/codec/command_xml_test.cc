@@ -236,6 +236,15 @@ TEST(CommandXmlTest, ErrorsAreTheJsonFormsErrors) {
           Replace(kShipXml, "<ns3:amount>2</ns3:amount>", "<ns3:amount>0</ns3:amount>"))
           .status(),
       DecodeShipCommandJson(Replace(kShipJson, R"("amount":"2")", R"("amount":"0")")).status());
+  // carrierName is an object: a bare carrier name is the wrong type in both.
+  same_error(DecodeShipCommandXml(Replace(kShipXml,
+                                          "<ns3:carrierName><ns3:carrier>UPS</ns3:carrier>"
+                                          "</ns3:carrierName>",
+                                          "<ns3:carrierName>UPS</ns3:carrierName>"))
+                 .status(),
+             DecodeShipCommandJson(
+                 Replace(kShipJson, R"("carrierName":{"carrier":"UPS"})", R"("carrierName":"UPS")"))
+                 .status());
   same_error(DecodeCancelCommandXml(Replace(kCancelXml, "<ns2:lineNumber>1</ns2:lineNumber>", ""))
                  .status(),
              DecodeCancelCommandJson(Replace(kCancelJson, R"("lineNumber":"1",)", "")).status());

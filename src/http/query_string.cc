@@ -1,5 +1,8 @@
 #include "http/query_string.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace mporders::http {
 namespace {
 
@@ -47,6 +50,33 @@ std::optional<QueryParams> ParseQueryString(std::string_view query) {
     params.emplace_back(std::move(*name), std::move(*value));
   }
   return params;
+}
+
+const std::string* RepeatedName(const QueryParams& params) {
+  if (params.size() <= 32) {
+    // The usual short query: quadratic beats building an index.
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (params[j].first == params[i].first) return &params[i].first;
+      }
+    }
+    return nullptr;
+  }
+  // A long one (up to the 16 KiB header limit) stays O(n log n).
+  std::vector<std::size_t> order(params.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return params[a].first < params[b].first;
+  });
+  const std::string* first = nullptr;
+  std::size_t first_index = params.size();
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (params[order[k]].first == params[order[k - 1]].first && order[k] < first_index) {
+      first_index = order[k];
+      first = &params[order[k]].first;
+    }
+  }
+  return first;
 }
 
 }  // namespace mporders::http

@@ -17,4 +17,9 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
 // Splits "a=1&b=2" into decoded pairs. nullopt on a malformed escape.
 std::optional<QueryParams> ParseQueryString(std::string_view query);
 
+// The first name that occurs more than once in `params`, or nullptr. A
+// repeated parameter is ambiguous (which value wins differs between
+// servers and proxies), so callers refuse it rather than pick one.
+const std::string* RepeatedName(const QueryParams& params);
+
 }  // namespace mporders::http

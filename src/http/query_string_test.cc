@@ -21,6 +21,28 @@ TEST(QueryStringTest, RejectsMalformedEscapes) {
   EXPECT_FALSE(ParseQueryString("a=%").has_value());
 }
 
+TEST(QueryStringTest, FindsTheFirstRepeatedName) {
+  EXPECT_EQ(RepeatedName(ParseQueryString("a=1&b=2&c=3").value()), nullptr);
+  const QueryParams repeated = ParseQueryString("a=1&b=2&a=3&b=4").value();
+  ASSERT_NE(RepeatedName(repeated), nullptr);
+  EXPECT_EQ(*RepeatedName(repeated), "a");
+  // Decoded names are compared: grant%5Ftype is grant_type.
+  const QueryParams encoded = ParseQueryString("grant_type=x&grant%5Ftype=y").value();
+  ASSERT_NE(RepeatedName(encoded), nullptr);
+  EXPECT_EQ(*RepeatedName(encoded), "grant_type");
+  // A long query takes the indexed path and finds the same name.
+  std::string long_query;
+  for (int i = 0; i < 100; ++i) {
+    long_query += 'p';
+    long_query += std::to_string(i);
+    long_query += "=v&";
+  }
+  EXPECT_EQ(RepeatedName(ParseQueryString(long_query).value()), nullptr);
+  const QueryParams long_repeated = ParseQueryString(long_query + "z=1&p7=again&z=2").value();
+  ASSERT_NE(RepeatedName(long_repeated), nullptr);
+  EXPECT_EQ(*RepeatedName(long_repeated), "p7");
+}
+
 TEST(QueryStringTest, PathDecodingKeepsPlus) {
   EXPECT_EQ(PercentDecode("/v3/orders/a+b%20c", false).value(), "/v3/orders/a+b c");
 }

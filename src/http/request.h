@@ -23,6 +23,11 @@ struct Request {
   std::vector<std::pair<std::string, std::string>> path_params;  // from the route template
   std::string remote_address;
   bool secure = false;  // received over TLS: the client called an https:// URL
+  // Set by the handler for logs and metrics: the position of the matched
+  // route in its router (-1: none matched), and whom the request acts for
+  // (an account id; empty when unauthenticated).
+  int route_index = -1;
+  std::string principal;
 
   // Header value, or "" when absent. Names match case-insensitively.
   std::string_view Header(std::string_view name) const;

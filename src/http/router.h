@@ -19,7 +19,8 @@ class Router {
     enum class Kind { kFound, kNoRoute, kWrongMethod } kind = Kind::kNoRoute;
     const Handler* handler = nullptr;
     std::vector<std::pair<std::string, std::string>> params;
-    std::string route;  // the template, for logs
+    std::string_view route;  // the template, for logs; valid as long as the router
+    int index = -1;          // the route's position in the table (kFound only)
   };
 
   void Add(boost::beast::http::verb method, std::string path_template, Handler handler) {
@@ -43,10 +44,16 @@ class Router {
       result.handler = &route.handler;
       result.params = std::move(params);
       result.route = route.path_template;
+      result.index = static_cast<int>(&route - routes_.data());
       return result;
     }
     return result;
   }
+
+  // The table, for metrics and logs: route i's method and template.
+  std::size_t size() const { return routes_.size(); }
+  boost::beast::http::verb MethodAt(std::size_t i) const { return routes_[i].method; }
+  const std::string& TemplateAt(std::size_t i) const { return routes_[i].path_template; }
 
  private:
   struct Route {

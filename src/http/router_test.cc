@@ -32,6 +32,11 @@ TEST_F(RouterTest, ExtractsPathParameter) {
   EXPECT_EQ(match.params[0].first, "purchaseOrderId");
   EXPECT_EQ(match.params[0].second, "1815367951431");
   EXPECT_EQ(match.route, "/v3/orders/{purchaseOrderId}/acknowledge");
+  ASSERT_EQ(match.index, 3);
+  EXPECT_EQ(router_.TemplateAt(3), match.route);
+  EXPECT_EQ(router_.MethodAt(3), verb::post);
+  EXPECT_EQ(router_.size(), 4u);
+  EXPECT_EQ(router_.Find(verb::get, "/v3/nothing").index, -1);
 }
 
 TEST_F(RouterTest, TrailingSlashIsIgnored) {

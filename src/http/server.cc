@@ -97,6 +97,12 @@ bool ParseTarget(Request& request) {
   return true;
 }
 
+// RFC 9112 §3.2: exactly one Host in HTTP/1.1; at most one in HTTP/1.0.
+bool HasOneHost(const beast::http::request<beast::http::string_body>& message) {
+  const std::size_t hosts = message.count(beast::http::field::host);
+  return hosts == 1 || (hosts == 0 && message.version() < 11);
+}
+
 }  // namespace
 
 // One connection's state that Stop() needs to reach: whether it is between
@@ -311,7 +317,12 @@ class Server::Impl {
     request.message = parser.release();
 
     Reply reply;
-    if (!ParseTarget(request)) {
+    if (!HasOneHost(request.message)) {
+      // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request
+      // without Host, and to any request with more than one.
+      reply = error_replier_(400, "The request must carry exactly one Host header.", request);
+      reply.close = true;
+    } else if (!ParseTarget(request)) {
       reply = error_replier_(400, "The request target is not a valid path and query.", request);
     } else {
       try {

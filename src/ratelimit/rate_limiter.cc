@@ -91,7 +91,11 @@ RateDecision RateLimiter::Take(std::string_view seller_id, EndpointGroup group,
             .emplace(std::move(key), TokenBucket(LimitFor(seller_id, group, market), kMillisPerMinute, now))
             .first;
   }
-  return it->second.Take(now);
+  RateDecision decision = it->second.Take(now);
+  if (!decision.allowed) {
+    rejections_[static_cast<std::size_t>(group)].fetch_add(1, std::memory_order_relaxed);
+  }
+  return decision;
 }
 
 }  // namespace mporders::ratelimit

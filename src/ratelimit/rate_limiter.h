@@ -12,6 +12,8 @@
 // Buckets are spread over mutex-guarded stripes so that different sellers and
 // endpoints rarely wait for one another.
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -65,12 +67,18 @@ class RateLimiter {
 
   const RateLimitConfig& config() const { return config_; }
 
+  // Requests refused (429) so far for `group`, over all sellers.
+  std::uint64_t Rejections(EndpointGroup group) const {
+    return rejections_[static_cast<std::size_t>(group)].load(std::memory_order_relaxed);
+  }
+
  private:
   struct Stripe;
 
   const Clock& clock_;
   RateLimitConfig config_;
   std::unique_ptr<Stripe[]> stripes_;
+  std::array<std::atomic<std::uint64_t>, kEndpointGroupCount> rejections_{};
 };
 
 }  // namespace mporders::ratelimit

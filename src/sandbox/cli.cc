@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sandbox/http_call.h"
+#include "sandbox/sandbox_options.h"
 #include "sandbox/scenario.h"
 
 namespace mporders::sandbox {
@@ -248,7 +249,10 @@ Cli::Cli(CLI::App& app) {
 
 void Cli::AddCommon(CLI::App* command, bool needs_seller) {
   command->add_option("--url", url_, "Server URL")->envname("MPORDERS_URL")->capture_default_str();
-  command->add_option("--sandbox-key", key_, "Sandbox admin key [env MPORDERS_SANDBOX_KEY]")
+  command
+      ->add_option("--sandbox-key", key_,
+                   "Sandbox admin key [env MPORDERS_SANDBOX_KEY] (default: the demo key, as "
+                   "serve --demo uses)")
       ->envname("MPORDERS_SANDBOX_KEY");
   if (needs_seller) command->add_option("--seller", seller_, "Seller id")->required();
 }
@@ -292,6 +296,10 @@ int Cli::Execute(const Operation& operation) {
 }
 
 std::optional<int> Cli::Run() {
+  // No key given: the demo server's (serve --demo), so that the documented
+  // commands work against `make run` as written. Another server refuses it
+  // with 401.
+  if (key_.empty()) key_ = kDemoSandboxKey;
   if (scenario_run_->parsed()) {
     return RunScenarioFile(scenario_file_, ScenarioOptions{url_, key_}, std::cout);
   }

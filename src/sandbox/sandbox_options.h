@@ -7,6 +7,11 @@
 
 namespace mporders::sandbox {
 
+// The sandbox key of `serve --demo` when none is given; also what the
+// `sandbox` and `scenario run` commands send when given no key, so that
+// they work against a demo server as they are.
+inline constexpr char kDemoSandboxKey[] = "mporders-demo-sandbox-key";
+
 struct SandboxOptions {
   // false (serve --no-sandbox): no control API (/sandbox/v1/ answers 404), no
   // fault rules, no simulated time. For deployments that serve real orders.

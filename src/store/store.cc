@@ -49,4 +49,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   return std::unique_ptr<Store>(std::move(*store));
 }
 
+Status Store::Ping() {
+  // An empty seller id matches no row, but the query still opens the
+  // database and walks the index: it fails when the store cannot answer.
+  return CountOrders("").status();
+}
+
 }  // namespace mporders

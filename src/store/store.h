@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/clock.h"
@@ -191,6 +192,22 @@ class Store {
   virtual Status ReplaceSellerState(const std::string& seller_id,
                                     const std::vector<StoredOrder>& orders,
                                     EpochMillis clock_offset) = 0;
+
+  // --- operations (readiness, metrics) -----------------------------------------
+
+  // OK when the store answers a query now (a readiness probe). The default
+  // runs an indexed count that reads the database; engines may do cheaper.
+  virtual Status Ping();
+
+  // How many order updates shared each durable commit (group commit), as a
+  // histogram: batches of at most 1, 2, 4, ... updates. Engines without group
+  // commit answer nullopt.
+  struct CommitBatchSizes {
+    std::vector<std::pair<std::int64_t, std::int64_t>> cumulative;  // (at most N jobs, batches)
+    std::int64_t batches = 0;  // all batches (the +Inf bucket)
+    std::int64_t jobs = 0;     // updates in them (the sum)
+  };
+  virtual std::optional<CommitBatchSizes> CommitBatches() const { return std::nullopt; }
 };
 
 }  // namespace mporders

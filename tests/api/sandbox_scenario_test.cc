@@ -108,5 +108,34 @@ TEST_F(SandboxScenarioTest, CliOperationsDriveTheSameControlApi) {
             1);
 }
 
+// A server with the demo sandbox key, as `serve --demo` has it.
+class DemoKeyTest : public SandboxTest {
+ protected:
+  std::vector<std::string> ServeArgs() override {
+    return {"--sandbox-key", "mporders-demo-sandbox-key"};
+  }
+};
+
+TEST_F(DemoKeyTest, CommandsWithoutAKeyUseTheDemoKey) {
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
+  std::string output;
+  EXPECT_EQ(RunCli({"sandbox", "reset", "--seller", kSellerA, "--url", url}, &output), 0) << output;
+  EXPECT_EQ(RunCli({"scenario", "run",
+                    std::string(MPORDERS_EXAMPLES_DIR) + "/deliver-then-refund.json", "--url", url},
+                   &output),
+            0)
+      << output;
+  // An explicit key still wins.
+  EXPECT_EQ(RunCli({"sandbox", "reset", "--seller", kSellerA, "--url", url, "--sandbox-key", "bad"},
+                   &output),
+            1);
+}
+
+TEST_F(SandboxScenarioTest, CommandsWithoutAKeyAreRefusedByANonDemoServer) {
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
+  std::string output;
+  EXPECT_EQ(RunCli({"sandbox", "reset", "--seller", kSellerA, "--url", url}, &output), 1) << output;
+}
+
 }  // namespace
 }  // namespace mporders::testing

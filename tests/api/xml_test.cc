@@ -488,9 +488,11 @@ TEST_F(XmlApiTest, TokenEndpointsAnswerXml) {
       std::stoll(TextAt(detail_root, "expire_at")) - std::stoll(TextAt(detail_root, "issued_at")),
       900 * 1000);
 
-  auto refused = client.Request(
-      "POST", "/v3/token",
-      {{"Authorization", "Basic " + Base64("nobody:nothing")}, {"Accept", "application/xml"}});
+  auto refused = client.Request("POST", "/v3/token",
+                                {{"Authorization", "Basic " + Base64("nobody:nothing")},
+                                 {"Content-Type", "application/x-www-form-urlencoded"},
+                                 {"Accept", "application/xml"}},
+                                "grant_type=client_credentials");
   ExpectXmlError(refused, 401, "UNAUTHORIZED.GMP_GATEWAY_API");
 }
 

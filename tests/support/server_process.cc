@@ -116,6 +116,10 @@ int ServerProcess::Terminate(int timeout_ms) {
   return -1;
 }
 
+void ServerProcess::Signal(int signal_number) {
+  if (pid_ > 0) kill(pid_, signal_number);
+}
+
 int RunCli(const std::vector<std::string>& args, std::string* output) {
   TempDir dir;
   auto out = dir.path() / "out.txt";

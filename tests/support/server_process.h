@@ -35,6 +35,8 @@ class ServerProcess {
 
   // Sends SIGTERM and waits; returns the exit status (or -1 on timeout).
   int Terminate(int timeout_ms = 15000);
+  // Sends `signal_number` and returns at once.
+  void Signal(int signal_number);
   bool Running();
 
  private:

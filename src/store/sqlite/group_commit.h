@@ -14,6 +14,7 @@
 // Thread safety: every method may be called from any thread.
 
 #include <algorithm>
+#include <array>
 #include <condition_variable>
 #include <cstddef>
 #include <cstdint>
@@ -25,10 +26,17 @@
 
 namespace mporders::sqlite {
 
+// Batch sizes are counted in power-of-two buckets: batches of at most 1, 2,
+// 4, ... 256 jobs, and larger.
+inline constexpr std::size_t kBatchSizeBuckets = 10;
+
 struct GroupCommitStats {
   std::int64_t batches = 0;        // batches run
   std::int64_t jobs = 0;           // jobs run in them
   std::int64_t largest_batch = 0;  // jobs in the largest batch
+  // batches_by_size[i]: batches of more than 2^(i-1) and at most 2^i jobs;
+  // the last entry: more than 256.
+  std::array<std::int64_t, kBatchSizeBuckets> batches_by_size{};
 };
 
 template <typename Job>
@@ -87,6 +95,9 @@ class GroupCommitQueue {
       ++stats_.batches;
       stats_.jobs += static_cast<std::int64_t>(size);
       stats_.largest_batch = std::max(stats_.largest_batch, static_cast<std::int64_t>(size));
+      std::size_t bucket = 0;
+      while (bucket + 1 < kBatchSizeBuckets && (size_t{1} << bucket) < size) ++bucket;
+      ++stats_.batches_by_size[bucket];
       leading_ = false;
       finished_.notify_all();
     }

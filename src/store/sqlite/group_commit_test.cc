@@ -114,6 +114,12 @@ TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
   EXPECT_EQ(stats.batches, 4);
   EXPECT_EQ(stats.jobs, kQueued + 1);
   EXPECT_EQ(stats.largest_batch, 3);
+  // Batches of 1, 3, 3 and 1 jobs: two in the "at most 1" bucket, two in
+  // "at most 4", none elsewhere.
+  EXPECT_EQ(stats.batches_by_size[0], 2);
+  EXPECT_EQ(stats.batches_by_size[1], 0);
+  EXPECT_EQ(stats.batches_by_size[2], 2);
+  for (size_t i = 3; i < sqlite::kBatchSizeBuckets; ++i) EXPECT_EQ(stats.batches_by_size[i], 0);
   EXPECT_EQ(queue.Queued(), 0u);
 }
 
@@ -346,6 +352,16 @@ TEST_F(GroupCommitStoreTest, AFailingUpdateInABatchLeavesTheOthersAlone) {
   // One batch for the holder, one for everything queued behind it.
   EXPECT_EQ(store_->UpdateBatchStats().batches, 2);
   EXPECT_EQ(store_->UpdateBatchStats().largest_batch, 7);
+  // The same two batches, a lone update and seven together, as the Store
+  // interface reports them for /metrics.
+  const auto sizes = store_->CommitBatches();
+  ASSERT_TRUE(sizes.has_value());
+  EXPECT_EQ(sizes->batches, 2);
+  EXPECT_EQ(sizes->jobs, 8);
+  ASSERT_GE(sizes->cumulative.size(), 4u);
+  EXPECT_EQ(sizes->cumulative[0], (std::pair<std::int64_t, std::int64_t>{1, 1}));
+  EXPECT_EQ(sizes->cumulative[2], (std::pair<std::int64_t, std::int64_t>{4, 1}));
+  EXPECT_EQ(sizes->cumulative[3], (std::pair<std::int64_t, std::int64_t>{8, 2}));
 
   ASSERT_TRUE(ResultOf(0).ok()) << ResultOf(0).status().ToString();
   EXPECT_EQ(ResultOf(0)->version, 2);

@@ -110,6 +110,8 @@ class SqliteStore final : public Store {
   Status ReplaceSellerState(const std::string& seller_id, const std::vector<StoredOrder>& orders,
                             EpochMillis clock_offset) override;
 
+  std::optional<CommitBatchSizes> CommitBatches() const override;
+
   // The plan ListOrders would use for `request` against the current data.
   Result<ListQueryPlan> ExplainList(const ListRequest& request);
 
