@@ -31,6 +31,8 @@ struct Route {
   // Routes of one market's legacy API (Canada's /v3/ca/...) serve that market
   // only; the others serve the market the request resolves to.
   std::optional<MarketId> market = std::nullopt;
+  // The representation when Accept leaves the choice open.
+  BodyFormat default_body = BodyFormat::kJson;
 };
 
 using ApiRouter = http::Router<Route>;
@@ -74,7 +76,7 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   for (const auto& order_route : CanadaOrderRoutes()) {
     router->Add(order_route.method, std::string(order_route.path),
                 Route{order_route.endpoint, true, true, ErrorService::kOrders,
-                      order_route.rate_group, MarketId::kCa});
+                      order_route.rate_group, MarketId::kCa, order_route.default_body});
   }
   // The sandbox control API checks its own admin key: no WM_* headers, no
   // seller token, never throttled.
@@ -117,8 +119,17 @@ Status MissingToken(const http::Request& request) {
 
 boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiContext& ctx,
                                              http::Request& request) {
+  // A shared route is final; otherwise the path must be a /v3/orders route
+  // of some market, and the table is chosen once the market is known.
+  auto match = routers.shared.Find(request.message.method(), request.path);
   // Negotiated once: every reply of this request, errors included, uses it.
-  Representation representation = NegotiateRepresentation(request.Header("Accept"));
+  // Canada's paths default to XML (its legacy API is XML-first).
+  const BodyFormat default_body = match.kind == ApiRouter::Match::Kind::kFound
+                                      ? match.handler->default_body
+                                      : (IsCanadaPath(request.path) ? BodyFormat::kXml
+                                                                    : BodyFormat::kJson);
+  Representation representation =
+      NegotiateRepresentation(request.Header("Accept"), default_body);
   representation.json_error_envelope = IsCanadaPath(request.path)
                                            ? ctx.options.ca_error_envelope
                                            : ctx.options.error_envelope;
@@ -135,9 +146,6 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     return fail(Status::Error(ErrorCode::kUriNotFound, "No resource at " + request.path + "."),
                 ErrorService::kOrders);
   };
-  // A shared route is final; otherwise the path must be a /v3/orders route
-  // of some market, and the table is chosen once the market is known.
-  auto match = routers.shared.Find(request.message.method(), request.path);
   const bool orders_family = match.kind == ApiRouter::Match::Kind::kNoRoute;
   if (orders_family) {
     auto global = routers.global.Find(request.message.method(), request.path);

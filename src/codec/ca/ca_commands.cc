@@ -58,6 +58,7 @@ Result<std::vector<std::string>> ShipFromCountries(const JsonNode& root) {
 
 Result<ShipCommand> DecodeShip(JsonNode& root) {
   CanonicalizeMethodCodes(root);
+  AddMissingTrackingNumbers(root);
   auto countries = ShipFromCountries(root);
   if (!countries.ok()) return countries.status();
   auto command = DecodeShipCommandTree(root);

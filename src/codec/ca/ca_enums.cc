@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 namespace mporders::ca {
 namespace {
@@ -79,6 +80,20 @@ void CanonicalizeMethodCodes(JsonNode& node) {
     } else {
       CanonicalizeMethodCodes(child);
     }
+  }
+}
+
+void AddMissingTrackingNumbers(JsonNode& node) {
+  for (std::size_t i = 0; i < node.children.size(); ++i) {
+    JsonNode& child = node.children[i];
+    if (node.IsObject() && node.keys[i] == "trackingInfo" && child.IsObject() &&
+        child.Find("trackingNumber") == nullptr) {
+      JsonNode empty;
+      empty.kind = JsonNode::Kind::kString;
+      child.keys.emplace_back("trackingNumber");
+      child.children.push_back(std::move(empty));
+    }
+    AddMissingTrackingNumbers(child);
   }
 }
 

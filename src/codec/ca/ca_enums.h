@@ -25,6 +25,12 @@ bool IsShipFromCountry(std::string_view code);
 // for the domain to refuse with its own message.
 void CanonicalizeMethodCodes(JsonNode& node);
 
+// Gives every "trackingInfo" object in `node` (at any depth) without a
+// trackingNumber an empty one: Canada ships LETTERMAIL untracked, and the
+// shared decoders require the member; the domain decides which carriers may
+// leave it empty (Market::ShipsWithoutTracking).
+void AddMissingTrackingNumbers(JsonNode& node);
+
 // The member `key` of object `node`, or nullptr (mutable twin of
 // JsonNode::Find).
 JsonNode* FindMember(JsonNode& node, std::string_view key);

@@ -27,6 +27,7 @@ JsonNode ElementsTree(const std::vector<const Order*>& orders, const OrderView& 
 
 Result<Order> DecodeCaTree(JsonNode& root) {
   CanonicalizeMethodCodes(root);
+  AddMissingTrackingNumbers(root);
   return DecodeOrderTree(root);
 }
 
