@@ -20,7 +20,8 @@ TEST(CaCursorTest, ExpandsAsNextCursorParameter) {
   auto params = ExpandCaCursor({{"nextCursor", EncodeCaCursor(kUsCursor)}, {"limit", "5"}});
   ASSERT_TRUE(params.ok());
   ASSERT_EQ(params->size(), 2u);
-  EXPECT_EQ((*params)[0], (std::pair<std::string, std::string>{"nextCursor", std::string(kUsCursor)}));
+  EXPECT_EQ((*params)[0],
+            (std::pair<std::string, std::string>{"nextCursor", std::string(kUsCursor)}));
   EXPECT_EQ((*params)[1].first, "limit");
 }
 

@@ -20,8 +20,8 @@ constexpr std::int64_t kCaReleasedMaxOrders = 2000;
 // Released orders come 10 to a page unless `limit` says otherwise.
 constexpr int kCaReleasedDefaultLimit = 10;
 
-http::Reply ListReply(const Call& call, const ListMeta& meta, const std::vector<const Order*>& orders,
-                      const OrderView& view) {
+http::Reply ListReply(const Call& call, const ListMeta& meta,
+                      const std::vector<const Order*>& orders, const OrderView& view) {
   return BodyReply(call, call.wants_xml() ? ca::EncodeOrderListXml(meta, orders, view)
                                           : ca::EncodeOrderListJson(meta, orders, view));
 }
@@ -30,12 +30,14 @@ http::Reply ListReply(const Call& call, const ListMeta& meta, const std::vector<
 boost::asio::awaitable<http::Reply> ListCaOrders(Call& call, ListKind kind, ListRules rules) {
   auto params = ExpandCaCursor(call.request.query);
   if (!params.ok()) co_return ErrorReply(call, params.status());
-  auto query = ParseListQuery(*params, kind, call.seller_id(),
-                              call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options, rules);
+  auto query =
+      ParseListQuery(*params, kind, call.seller_id(), call.ctx.clock.NowMillisFor(call.seller_id()),
+                     call.ctx.options, rules);
   if (!query.ok()) co_return ErrorReply(call, query.status());
   auto answer = co_await RunListQuery(call, *query);
   if (!answer.ok()) co_return ErrorReply(call, answer.status());
-  if (answer->meta.next_cursor) answer->meta.next_cursor = EncodeCaCursor(*answer->meta.next_cursor);
+  if (answer->meta.next_cursor)
+    answer->meta.next_cursor = EncodeCaCursor(*answer->meta.next_cursor);
   co_return ListReply(call, answer->meta, answer->Orders(), query->view);
 }
 
@@ -46,10 +48,11 @@ Result<std::int64_t> OffsetParam(const http::QueryParams& params, std::int64_t m
     auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value < 0 ||
         value > max) {
-      return Status::InvalidParam("Invalid value for query parameter 'offset': must be a whole "
-                                  "number between 0 and " + std::to_string(max) + ", got '" +
-                                      text + "'.",
-                                  "offset");
+      return Status::InvalidParam(
+          "Invalid value for query parameter 'offset': must be a whole "
+          "number between 0 and " +
+              std::to_string(max) + ", got '" + text + "'.",
+          "offset");
     }
     return value;
   }
@@ -80,14 +83,15 @@ boost::asio::awaitable<http::Reply> GetCaWfsOrders(Call& call) {
   const http::QueryParams& params = call.request.query;
   ListRules rules;
   rules.created_start_required = true;
-  auto query = ParseListQuery(params, ListKind::kAll, call.seller_id(),
-                              call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options, rules);
+  auto query =
+      ParseListQuery(params, ListKind::kAll, call.seller_id(),
+                     call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options, rules);
   if (!query.ok()) co_return ErrorReply(call, query.status());
   const auto status = query->request.filter.status;
   if (status && *status != LineStatus::kCreated && *status != LineStatus::kShipped &&
       *status != LineStatus::kCancelled) {
-    co_return ErrorReply(call, Status::InvalidParam(
-                                   "Invalid value for query parameter 'status': WFS orders are "
+    co_return ErrorReply(
+        call, Status::InvalidParam("Invalid value for query parameter 'status': WFS orders are "
                                    "listed as Created, Shipped or Cancelled, not " +
                                        std::string(LineStatusName(*status)) + ".",
                                    "status"));
@@ -102,8 +106,9 @@ boost::asio::awaitable<http::Reply> GetCaWfsOrders(Call& call) {
   auto answer = co_await RunListQuery(call, *query);
   if (!answer.ok()) co_return ErrorReply(call, answer.status());
   std::vector<const Order*> orders = answer->Orders();
-  orders.erase(orders.begin(), orders.begin() + std::min<std::ptrdiff_t>(
-                                                    *offset, static_cast<std::ptrdiff_t>(orders.size())));
+  orders.erase(orders.begin(),
+               orders.begin() +
+                   std::min<std::ptrdiff_t>(*offset, static_cast<std::ptrdiff_t>(orders.size())));
   ListMeta meta{answer->meta.total_count, limit, std::nullopt};
   co_return ListReply(call, meta, orders, query->view);
 }

@@ -24,9 +24,8 @@ boost::asio::awaitable<http::Reply> ChangeCaOrder(Call& call, OrderChange change
 boost::asio::awaitable<http::Reply> PostCaAcknowledge(Call& call) {
   // No body. Clients of this API send Content-Type: application/json (or
   // XML) with an empty or any body: it is ignored, never an error.
-  co_return co_await ChangeCaOrder(call, [](Order& order, const LifecycleContext& ctx) {
-    return Acknowledge(order, ctx);
-  });
+  co_return co_await ChangeCaOrder(
+      call, [](Order& order, const LifecycleContext& ctx) { return Acknowledge(order, ctx); });
 }
 
 boost::asio::awaitable<http::Reply> PostCaCancel(Call& call) {

@@ -4,9 +4,8 @@
 // meta with the next cursor. Shared by the list endpoints of every API
 // surface; each encodes the answer in its own wire model.
 
-#include <vector>
-
 #include <boost/asio/awaitable.hpp>
+#include <vector>
 
 #include "api/call.h"
 #include "api/list_query.h"

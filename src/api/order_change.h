@@ -3,10 +3,9 @@
 // in the representation its Content-Type names, and apply one lifecycle
 // change to the order in one store transaction.
 
+#include <boost/asio/awaitable.hpp>
 #include <functional>
 #include <string_view>
-
-#include <boost/asio/awaitable.hpp>
 
 #include "api/call.h"
 #include "core/status.h"

@@ -2,12 +2,12 @@
 // with OAuth credentials, CAD orders posted through the sandbox control API,
 // the whole lifecycle in XML (the API's default) and JSON.
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "api/sandbox_fixture.h"
 #include "support/order_builders.h"
@@ -100,13 +100,14 @@ std::string ShipXml(const std::vector<XmlPackage>& packages, const std::string& 
            country + "</ns2:shipFromCountry><ns2:orderLineStatuses>";
     for (const auto& p : packages) {
       if (p.line != line) continue;
-      xml += "<ns2:orderLineStatus><ns2:status>Shipped</ns2:status><ns2:statusQuantity>"
-             "<ns2:unitOfMeasurement>EACH</ns2:unitOfMeasurement><ns2:amount>" +
-             std::to_string(p.quantity) +
-             "</ns2:amount></ns2:statusQuantity><ns2:trackingInfo>"
-             "<ns2:shipDateTime>2024-06-27T05:30:15.000Z</ns2:shipDateTime><ns2:carrierName>"
-             "<ns2:carrier>" +
-             p.carrier + "</ns2:carrier></ns2:carrierName><ns2:methodCode>STANDARD</ns2:methodCode>";
+      xml +=
+          "<ns2:orderLineStatus><ns2:status>Shipped</ns2:status><ns2:statusQuantity>"
+          "<ns2:unitOfMeasurement>EACH</ns2:unitOfMeasurement><ns2:amount>" +
+          std::to_string(p.quantity) +
+          "</ns2:amount></ns2:statusQuantity><ns2:trackingInfo>"
+          "<ns2:shipDateTime>2024-06-27T05:30:15.000Z</ns2:shipDateTime><ns2:carrierName>"
+          "<ns2:carrier>" +
+          p.carrier + "</ns2:carrier></ns2:carrierName><ns2:methodCode>STANDARD</ns2:methodCode>";
       if (!p.tracking.empty()) xml += "<ns2:trackingNumber>" + p.tracking + "</ns2:trackingNumber>";
       xml += "</ns2:trackingInfo></ns2:orderLineStatus>";
     }
@@ -116,16 +117,18 @@ std::string ShipXml(const std::vector<XmlPackage>& packages, const std::string& 
 }
 
 // Bare JSON shipping body of one line (schema form, no envelope).
-std::string ShipJson(const std::string& line, const std::vector<std::pair<std::string, std::string>>& packages,
+std::string ShipJson(const std::string& line,
+                     const std::vector<std::pair<std::string, std::string>>& packages,
                      const std::string& country_member = R"("shipFromCountry":"CA",)") {
   std::string json = R"({"orderLines":{"orderLine":[{"lineNumber":")" + line + "\"," +
                      country_member + R"("orderLineStatuses":{"orderLineStatus":[)";
   for (std::size_t i = 0; i < packages.size(); ++i) {
     if (i > 0) json += ",";
-    json += R"({"status":"SHIPPED","statusQuantity":{"unitOfMeasurement":"EACH","amount":"1"},)"
-            R"("trackingInfo":{"shipDateTime":"2024-06-27T05:30:15.000Z","carrierName":{"carrier":")" +
-            packages[i].second + R"("},"methodCode":"ONE_DAY","trackingNumber":")" +
-            packages[i].first + "\"}}";
+    json +=
+        R"({"status":"SHIPPED","statusQuantity":{"unitOfMeasurement":"EACH","amount":"1"},)"
+        R"("trackingInfo":{"shipDateTime":"2024-06-27T05:30:15.000Z","carrierName":{"carrier":")" +
+        packages[i].second + R"("},"methodCode":"ONE_DAY","trackingNumber":")" + packages[i].first +
+        "\"}}";
   }
   return json + "]}}]}}";
 }
@@ -163,15 +166,21 @@ TEST_F(CaOrdersTest, FullLifecycleInXml) {
   auto released = Ca("GET", "/v3/ca/orders/released", "");
   ASSERT_EQ(released.status, 200u) << released.body;
   EXPECT_NE(released.body.find("<ns3:limit>10</ns3:limit>"), std::string::npos) << released.body;
-  EXPECT_NE(released.body.find("<ns3:purchaseOrderId>CA1</ns3:purchaseOrderId>"), std::string::npos);
+  EXPECT_NE(released.body.find("<ns3:purchaseOrderId>CA1</ns3:purchaseOrderId>"),
+            std::string::npos);
 
   auto order = Ca("GET", po + "?productInfo=true", "");
   ASSERT_EQ(order.status, 200u) << order.body;
-  EXPECT_EQ(order.body.rfind(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ns3:order )", 0), 0u);
+  EXPECT_EQ(
+      order.body.rfind(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?><ns3:order )", 0),
+      0u);
   EXPECT_NE(order.body.find("<ns3:currency>CAD</ns3:currency><ns3:amount>5.00</ns3:amount>"),
             std::string::npos)
       << order.body;
-  EXPECT_TRUE(std::regex_search(order.body, std::regex("<ns3:orderDate>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</ns3:orderDate>")))
+  EXPECT_TRUE(std::regex_search(
+      order.body,
+      std::regex(
+          "<ns3:orderDate>\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z</ns3:orderDate>")))
       << order.body;
   EXPECT_EQ(Count(order.body, "<ns3:status>Created</ns3:status>"), 2u);
 
@@ -181,9 +190,10 @@ TEST_F(CaOrdersTest, FullLifecycleInXml) {
   EXPECT_EQ(Count(ack.body, "<ns3:status>Acknowledged</ns3:status>"), 2u) << ack.body;
 
   // Line 1 in two packages with two tracking numbers; line 2 by LETTERMAIL, untracked.
-  auto ship = Ca("POST", po + "/shipping", "", "application/xml",
-                 ShipXml({{"1", 1, "CP-1", "CANPAR"}, {"1", 1, "CP-2", "CANPAR"},
-                          {"2", 1, "", "LETTERMAIL"}}));
+  auto ship =
+      Ca("POST", po + "/shipping", "", "application/xml",
+         ShipXml(
+             {{"1", 1, "CP-1", "CANPAR"}, {"1", 1, "CP-2", "CANPAR"}, {"2", 1, "", "LETTERMAIL"}}));
   ASSERT_EQ(ship.status, 200u) << ship.body;
   EXPECT_EQ(Count(ship.body, "<ns3:status>Shipped</ns3:status>"), 3u) << ship.body;
   EXPECT_NE(ship.body.find("<ns3:trackingNumber>CP-1</ns3:trackingNumber>"), std::string::npos);
@@ -235,21 +245,33 @@ TEST_F(CaOrdersTest, FullLifecycleInJson) {
   const boost::json::value order_doc = order.Json();
   const auto& bare = order_doc.as_object();
   EXPECT_FALSE(bare.contains("order"));
-  EXPECT_EQ(bare.at("orderLines").at("orderLine").as_array().at(0).at("charges").at("charge")
-                .as_array().at(0).at("chargeAmount").at("currency").as_string(),
+  EXPECT_EQ(bare.at("orderLines")
+                .at("orderLine")
+                .as_array()
+                .at(0)
+                .at("charges")
+                .at("charge")
+                .as_array()
+                .at(0)
+                .at("chargeAmount")
+                .at("currency")
+                .as_string(),
             "CAD");
 
   ASSERT_EQ(Ca("POST", po + "/acknowledge", json, json, "").status, 200u);
 
   // Mixed carriers on one line: refused, naming the line; nothing changes.
-  auto mixed = Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}, {"B-1", "UPS"}}));
+  auto mixed =
+      Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}, {"B-1", "UPS"}}));
   EXPECT_EQ(mixed.status, 400u) << mixed.body;
   const boost::json::value mixed_doc = mixed.Json();
   const auto& mixed_error = NestedError(mixed_doc);
-  EXPECT_NE(std::string(mixed_error.at("description").as_string()).find("line 1"), std::string::npos)
+  EXPECT_NE(std::string(mixed_error.at("description").as_string()).find("line 1"),
+            std::string::npos)
       << mixed.body;
   // No shipFromCountry: refused, naming the field.
-  auto no_country = Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}}, ""));
+  auto no_country =
+      Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}}, ""));
   EXPECT_EQ(no_country.status, 400u);
   EXPECT_EQ(NestedError(no_country.Json()).at("field").as_string(),
             "orderShipment.orderLines.orderLine[0].shipFromCountry");
@@ -257,7 +279,8 @@ TEST_F(CaOrdersTest, FullLifecycleInJson) {
   EXPECT_EQ(unchanged.body.find("Shipped"), std::string::npos);
 
   // One package, then a second one of the same line with another carrier: refused.
-  ASSERT_EQ(Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}})).status, 200u);
+  ASSERT_EQ(Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-1", "CANPAR"}})).status,
+            200u);
   auto other_carrier = Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"B-1", "PCLINT"}}));
   EXPECT_EQ(other_carrier.status, 400u) << other_carrier.body;
   auto same_carrier = Ca("POST", po + "/shipping", json, json, ShipJson("1", {{"A-2", "CANPAR"}}));
@@ -270,7 +293,8 @@ TEST_F(CaOrdersTest, FullLifecycleInJson) {
   EXPECT_EQ(statuses[0].at("trackingInfo").at("methodCode").as_string(), "OneDay");
 
   // Cancel: a US reason is refused, a Canadian one accepted.
-  auto us_reason = Ca("POST", po + "/cancel", json, json, CancelJson("2", "SELLER_CANCEL_OUT_OF_STOCK"));
+  auto us_reason =
+      Ca("POST", po + "/cancel", json, json, CancelJson("2", "SELLER_CANCEL_OUT_OF_STOCK"));
   EXPECT_EQ(us_reason.status, 400u) << us_reason.body;
   auto cancelled = Ca("POST", po + "/cancel", json, json, CancelJson("2", "CANCEL_BY_SELLER"));
   ASSERT_EQ(cancelled.status, 200u) << cancelled.body;
@@ -286,7 +310,8 @@ TEST_F(CaOrdersTest, FullLifecycleInJson) {
       R"("chargeName":"ItemPrice","chargeAmount":{"currency":"CAD","amount":-2.00}}}]}}]}}]}})";
   auto refunded = Ca("POST", po + "/refund", json, json, refund);
   ASSERT_EQ(refunded.status, 200u) << refunded.body;
-  EXPECT_NE(refunded.body.find(R"("chargeAmount":{"currency":"CAD","amount":-2.00})"), std::string::npos)
+  EXPECT_NE(refunded.body.find(R"("chargeAmount":{"currency":"CAD","amount":-2.00})"),
+            std::string::npos)
       << refunded.body;
 }
 
@@ -301,7 +326,8 @@ TEST_F(CaOrdersTest, CursorIsUrlSafeAndPagesThrough) {
   EXPECT_EQ(first.Json().at("elements").at("order").as_array().size(), 2u);
 
   // As nextCursor=<token>, and appended verbatim as the query string.
-  for (const std::string& target : {"/v3/ca/orders?nextCursor=" + cursor, "/v3/ca/orders?" + cursor}) {
+  for (const std::string& target :
+       {"/v3/ca/orders?nextCursor=" + cursor, "/v3/ca/orders?" + cursor}) {
     auto second = Ca("GET", target, "application/json");
     ASSERT_EQ(second.status, 200u) << second.body;
     auto doc = second.Json();
@@ -334,7 +360,8 @@ TEST_F(CaOrdersTest, WfsOrdersWithOffsetPaging) {
   auto rest = Ca("GET", "/v3/ca/orders/wfs?" + Since() + "&limit=2&offset=2", "");
   ASSERT_EQ(rest.status, 200u) << rest.body;
   ASSERT_EQ(rest.Json().at("elements").at("order").as_array().size(), 1u);
-  EXPECT_EQ(rest.Json().at("elements").at("order").as_array()[0].at("purchaseOrderId").as_string(), "W2");
+  EXPECT_EQ(rest.Json().at("elements").at("order").as_array()[0].at("purchaseOrderId").as_string(),
+            "W2");
 
   EXPECT_EQ(Ca("GET", "/v3/ca/orders/wfs?" + Since() + "&status=Acknowledged", "").status, 400u);
   EXPECT_EQ(Ca("GET", "/v3/ca/orders/wfs?" + Since() + "&offset=-1", "").status, 400u);

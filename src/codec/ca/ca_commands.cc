@@ -33,8 +33,8 @@ Status ParseJsonBody(std::string_view json, std::string_view envelope, JsonNode&
 Result<std::vector<std::string>> ShipFromCountries(const JsonNode& root) {
   std::vector<std::string> countries;
   const JsonNode* shipment = root.IsObject() ? root.Find(kShipment) : nullptr;
-  const JsonNode* lines = shipment != nullptr && shipment->IsObject() ? shipment->Find("orderLines")
-                                                                      : nullptr;
+  const JsonNode* lines =
+      shipment != nullptr && shipment->IsObject() ? shipment->Find("orderLines") : nullptr;
   const JsonNode* list = lines != nullptr && lines->IsObject() ? lines->Find("orderLine") : nullptr;
   // A missing or malformed list is reported by the shared decoder.
   if (list == nullptr || !list->IsArray()) return countries;
@@ -47,8 +47,10 @@ Result<std::vector<std::string>> ShipFromCountries(const JsonNode& root) {
     if (country == nullptr || country->IsNull()) return MissingField(path);
     if (!country->IsString()) return WrongType(path, "a string");
     if (!IsShipFromCountry(country->text)) {
-      return Status::InvalidContent("Field '" + path + "' must be an ISO 3166 alpha-2 country code "
-                                    "in upper case (CA, US, CN, ...), not '" + country->text + "'.",
+      return Status::InvalidContent("Field '" + path +
+                                        "' must be an ISO 3166 alpha-2 country code "
+                                        "in upper case (CA, US, CN, ...), not '" +
+                                        country->text + "'.",
                                     path);
     }
     countries.push_back(country->text);

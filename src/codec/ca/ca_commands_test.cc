@@ -84,7 +84,8 @@ TEST(CaCommands, CancelAndRefundBareJson) {
       R"("chargeAmount":{"currency":"CAD","amount":-2.50}}}]}}]}}]}})");
   ASSERT_TRUE(refund.ok()) << refund.status().ToString();
   EXPECT_EQ(refund->purchase_order_id, "P1");
-  EXPECT_EQ(refund->lines.at(0).refunds.at(0).refund_charges.at(0).charge.charge_amount.minor, -250);
+  EXPECT_EQ(refund->lines.at(0).refunds.at(0).refund_charges.at(0).charge.charge_amount.minor,
+            -250);
 }
 
 }  // namespace

@@ -24,12 +24,27 @@ Order CanadianOrder() {
   order.shipping_info.estimated_ship_date = kOrderDate + kMillisPerDay;
   order.shipping_info.method_code = "OneDay";
   order.shipping_info.postal_address = {"Jane Roe", "100 Queen St W", std::nullopt, "Toronto",
-                                        "ON", "M5H 2N2", "CA", "RESIDENTIAL", {}};
+                                        "ON",       "M5H 2N2",        "CA",         "RESIDENTIAL",
+                                        {}};
   OrderLine line;
   line.line_number = "1";
   line.item = {"Maple Syrup", "SKU-1", std::nullopt, std::nullopt, {}};
-  line.charges.push_back({"PRODUCT", "ItemPrice", {"CAD", 1250}, Tax{"HST", {"CAD", 163}, {}}, {}});
-  line.charges.push_back({"SHIPPING", "Shipping", {"CAD", 500}, std::nullopt, {}});
+  Charge product;
+  product.charge_type = "PRODUCT";
+  product.charge_name = "ItemPrice";
+  product.charge_amount.currency = "CAD";
+  product.charge_amount.minor = 1250;
+  product.tax.emplace();
+  product.tax->tax_name = "HST";
+  product.tax->tax_amount.currency = "CAD";
+  product.tax->tax_amount.minor = 163;
+  line.charges.push_back(product);
+  Charge shipping;
+  shipping.charge_type = "SHIPPING";
+  shipping.charge_name = "Shipping";
+  shipping.charge_amount.currency = "CAD";
+  shipping.charge_amount.minor = 500;
+  line.charges.push_back(shipping);
   line.order_line_quantity = {"EACH", 2, {}};
   line.status_date = kOrderDate + 1000;
   OrderLineStatus created;
@@ -112,10 +127,9 @@ TEST(CaOrderCodec, XmlRoundTrip) {
 
 TEST(CaOrderCodec, AcceptsTheSchemasUpperCaseEnums) {
   std::string text = ca::EncodeOrderJson(CanadianOrder(), OrderView{});
-  for (auto [from, to] : {std::pair{"\"Created\"", "\"CREATED\""},
-                          std::pair{"\"Shipped\"", "\"SHIPPED\""},
-                          std::pair{"\"OneDay\"", "\"ONE_DAY\""},
-                          std::pair{"\"WhiteGlove\"", "\"white_glove\""}}) {
+  for (auto [from, to] :
+       {std::pair{"\"Created\"", "\"CREATED\""}, std::pair{"\"Shipped\"", "\"SHIPPED\""},
+        std::pair{"\"OneDay\"", "\"ONE_DAY\""}, std::pair{"\"WhiteGlove\"", "\"white_glove\""}}) {
     const std::size_t at = text.find(from);
     ASSERT_NE(at, std::string::npos) << from;
     text.replace(at, std::string_view(from).size(), to);
