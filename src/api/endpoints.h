@@ -28,6 +28,19 @@ boost::asio::awaitable<http::Reply> PostCancel(Call& call);
 boost::asio::awaitable<http::Reply> PostShipping(Call& call);
 boost::asio::awaitable<http::Reply> PostRefund(Call& call);
 
+// Canada's legacy API, ca_mp_orders.json (/v3/ca/orders...).
+// ca_orders_list.cc
+boost::asio::awaitable<http::Reply> GetCaOrders(Call& call);
+boost::asio::awaitable<http::Reply> GetCaReleasedOrders(Call& call);
+boost::asio::awaitable<http::Reply> GetCaWfsOrders(Call& call);
+// ca_orders_get.cc
+boost::asio::awaitable<http::Reply> GetCaOrder(Call& call);
+// ca_orders_write.cc
+boost::asio::awaitable<http::Reply> PostCaAcknowledge(Call& call);
+boost::asio::awaitable<http::Reply> PostCaCancel(Call& call);
+boost::asio::awaitable<http::Reply> PostCaShipping(Call& call);
+boost::asio::awaitable<http::Reply> PostCaRefund(Call& call);
+
 }  // namespace mporders::api
 
 #include <string_view>
@@ -45,6 +58,8 @@ struct OrderRoute {
   std::string_view path;
   Endpoint endpoint;
   ratelimit::EndpointGroup rate_group;  // whose per-seller bucket a call takes from
+  // The representation when Accept leaves the choice open (Canada: XML).
+  BodyFormat default_body = BodyFormat::kJson;
 };
 
 // The Walmart Orders routes (orders_routes.cc), literal paths first: the

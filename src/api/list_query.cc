@@ -137,7 +137,7 @@ Result<http::QueryParams> ExpandCursorParam(const http::QueryParams& params) {
 
 Result<ListQuery> ParseListQuery(const http::QueryParams& raw_params, ListKind kind,
                                  const std::string& seller_id, EpochMillis now,
-                                 const ApiOptions& options) {
+                                 const ApiOptions& options, const ListRules& rules) {
   // A repeated parameter is ambiguous: refused, on the wire and once a
   // nextCursor is expanded (a cursor plus the same parameter beside it).
   if (const std::string* repeated = http::RepeatedName(raw_params)) {
@@ -161,9 +161,14 @@ Result<ListQuery> ParseListQuery(const http::QueryParams& raw_params, ListKind k
     }
   }
 
+  if (rules.created_start_required && Find(params, "createdStartDate") == nullptr) {
+    return Status::InvalidParam("The query parameter 'createdStartDate' is required.",
+                                "createdStartDate");
+  }
   auto limit = IntParam(params, "limit", 1, options.max_limit);
   if (!limit.ok()) return limit.status();
-  query.request.limit = static_cast<int>(limit->value_or(options.default_limit));
+  query.request.limit = static_cast<int>(
+      limit->value_or(rules.default_limit > 0 ? rules.default_limit : options.default_limit));
 
   for (const char* name : {"sku", "customerOrderId", "purchaseOrderId", "shippingProgramType"}) {
     const std::string* value = Find(params, name);
@@ -268,7 +273,8 @@ Result<ListQuery> ParseListQuery(const http::QueryParams& raw_params, ListKind k
     }
     query.returned_before = po_index->value_or(0);
   }
-  query.request.count_cap = options.max_orders_per_query;
+  query.max_total = rules.max_total > 0 ? rules.max_total : options.max_orders_per_query;
+  query.request.count_cap = query.max_total;
 
   // What the next cursor repeats: every filter with its resolved value.
   auto& repeat = query.cursor_params;

@@ -31,13 +31,26 @@ struct ListQuery {
   std::int64_t returned_before = 0;  // poIndex of a continuation
   // The resolved parameters to repeat in the next cursor, in order.
   http::QueryParams cursor_params;
+  // More matching orders than this is an error (one download's cap).
+  std::int64_t max_total = 0;
+};
+
+// What differs between the list endpoints of the API surfaces. The defaults
+// are the Orders API's.
+struct ListRules {
+  // Canada: createdStartDate must be given (or come from a cursor).
+  bool created_start_required = false;
+  // Page size without `limit`; 0: ApiOptions::default_limit.
+  int default_limit = 0;
+  // At most this many matches per query; 0: ApiOptions::max_orders_per_query.
+  std::int64_t max_total = 0;
 };
 
 // Parses and validates the query of a list call for `seller_id` at `now`.
 // Errors are kInvalidRequestParam naming the parameter.
 Result<ListQuery> ParseListQuery(const http::QueryParams& params, ListKind kind,
                                  const std::string& seller_id, EpochMillis now,
-                                 const ApiOptions& options);
+                                 const ApiOptions& options, const ListRules& rules = {});
 
 // The nextCursor for the page after one that ended at `last` and brought the
 // number of returned orders to `returned`.

@@ -21,7 +21,27 @@ std::vector<OrderRoute> OrderRoutes() {
 // /v3/orders calls find no route.
 std::vector<OrderRoute> MexicoOrderRoutes() { return {}; }
 
-// Canada's legacy API (ca_mp_orders.json) is not served yet.
-std::vector<OrderRoute> CanadaOrderRoutes() { return {}; }
+// Canada's legacy API (ca_mp_orders.json): XML unless Accept asks for JSON,
+// except the WFS list, which the spec defines in JSON only.
+std::vector<OrderRoute> CanadaOrderRoutes() {
+  using boost::beast::http::verb;
+  using Group = ratelimit::EndpointGroup;
+  constexpr BodyFormat kXml = BodyFormat::kXml;
+  return {
+      {verb::get, "/v3/ca/orders", GetCaOrders, Group::kGetAllOrders, kXml},
+      {verb::get, "/v3/ca/orders/released", GetCaReleasedOrders, Group::kGetAllReleasedOrders,
+       kXml},
+      {verb::get, "/v3/ca/orders/wfs", GetCaWfsOrders, Group::kGetAllOrders, BodyFormat::kJson},
+      {verb::get, "/v3/ca/orders/{purchaseOrderId}", GetCaOrder, Group::kGetAnOrder, kXml},
+      {verb::post, "/v3/ca/orders/{purchaseOrderId}/acknowledge", PostCaAcknowledge,
+       Group::kAcknowledgeOrders, kXml},
+      {verb::post, "/v3/ca/orders/{purchaseOrderId}/cancel", PostCaCancel, Group::kCancelOrderLines,
+       kXml},
+      {verb::post, "/v3/ca/orders/{purchaseOrderId}/shipping", PostCaShipping,
+       Group::kShippingUpdates, kXml},
+      {verb::post, "/v3/ca/orders/{purchaseOrderId}/refund", PostCaRefund,
+       Group::kRefundOrderLines, kXml},
+  };
+}
 
 }  // namespace mporders::api

@@ -2,11 +2,12 @@
 // Each one is a single store transaction: re-read the order, apply the
 // lifecycle rule, save — all or nothing.
 
-#include <functional>
+#include <algorithm>
 
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/order_change.h"
 #include "auth/crypto.h"
 #include "codec/command_json.h"
 #include "codec/command_xml.h"
@@ -15,17 +16,14 @@
 #include "domain/lifecycle.h"
 
 namespace mporders::api {
-namespace {
 
-using Change = std::function<Status(Order&, const LifecycleContext&)>;
-
-boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, Change change) {
+boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderChange change) {
   std::string po(call.request.PathParam("purchaseOrderId"));
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
   policy.customer_cancel_requires_intent = call.ctx.options.customer_cancel_requires_intent;
   policy.accept_optional_cancel_reasons = call.ctx.options.ca_supplier_cancel_reasons;
-  auto saved = co_await RunBlocking(call.ctx.WritePool(), [&] {
+  co_return co_await RunBlocking(call.ctx.WritePool(), [&] {
     return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
       // The time is read inside the transaction so that statusDate and
       // last-modified follow the commit order of concurrent writes.
@@ -37,20 +35,15 @@ boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, Change change) {
       return Status::Ok();
     });
   });
+}
+
+namespace {
+
+boost::asio::awaitable<http::Reply> ChangeOrder(Call& call, OrderChange change) {
+  auto saved = co_await ApplyOrderChange(call, std::move(change));
   if (!saved.ok()) co_return ErrorReply(call, saved.status());
   co_return BodyReply(call, call.wants_xml() ? EncodeOrderResponseXml(saved->order, OrderView{})
                                              : EncodeOrderResponseJson(saved->order, OrderView{}));
-}
-
-// Decodes the request body with the JSON or XML decoder its Content-Type
-// names (415 for any other type).
-template <typename Command>
-Result<Command> DecodeBody(const Call& call, Result<Command> (*from_json)(std::string_view),
-                           Result<Command> (*from_xml)(std::string_view)) {
-  auto format = OrderWriteBodyFormat(call.request);
-  if (!format.ok()) return format.status();
-  const std::string& body = call.request.message.body();
-  return *format == BodyFormat::kXml ? from_xml(body) : from_json(body);
 }
 
 }  // namespace

@@ -170,8 +170,20 @@ std::string_view Representation::ErrorContentType() const {
   return "application/json";
 }
 
-Representation NegotiateRepresentation(std::string_view accept) {
+// The same candidates with XML first: ties go to application/xml, then
+// text/xml, then JSON.
+constexpr SuccessCandidate kXmlFirstCandidates[] = {
+    {{"application", "xml"}, BodyFormat::kXml},
+    {{"text", "xml"}, BodyFormat::kXml},
+    {{"application", "json"}, BodyFormat::kJson},
+};
+
+Representation NegotiateRepresentation(std::string_view accept, BodyFormat preferred) {
   Representation result;
+  if (preferred == BodyFormat::kXml) {
+    result.body = BodyFormat::kXml;
+    result.error = ErrorFormat::kWalmartXml;
+  }
   accept = TrimOws(accept);
   if (accept.empty()) return result;
 
@@ -189,7 +201,9 @@ Representation NegotiateRepresentation(std::string_view accept) {
 
   Weight best;
   const SuccessCandidate* chosen = nullptr;
-  for (const SuccessCandidate& candidate : kSuccessCandidates) {
+  const auto& candidates =
+      preferred == BodyFormat::kXml ? kXmlFirstCandidates : kSuccessCandidates;
+  for (const SuccessCandidate& candidate : candidates) {
     const Weight weight = WeightOf(ranges, candidate.media);
     if (weight.q == 0) continue;
     if (chosen == nullptr || weight.q > best.q ||

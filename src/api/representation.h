@@ -48,7 +48,11 @@ struct Representation {
 };
 
 // Negotiates from the value of an Accept header ("" when absent).
-Representation NegotiateRepresentation(std::string_view accept);
+// `preferred` is the surface's default: what no Accept, an empty one or a tie
+// between JSON and XML (*/*) gives. JSON for the Orders and Global APIs; XML
+// for Canada's legacy API, whose clients expect XML unless they ask for JSON.
+Representation NegotiateRepresentation(std::string_view accept,
+                                       BodyFormat preferred = BodyFormat::kJson);
 
 // What a request's Content-Type names. Parameters (charset, ...) are ignored:
 // JSON is UTF-8 by definition, XML declares its own encoding.

@@ -152,3 +152,29 @@ TEST(CheckTokenFormBodyTest, FormOnly) {
 
 }  // namespace
 }  // namespace mporders::api
+
+namespace mporders::api {
+namespace {
+
+// Canada's surface prefers XML: what the client leaves open is XML, what it
+// asks for it gets.
+TEST(NegotiateRepresentationTest, XmlPreferredSurface) {
+  for (std::string_view accept : {"", "*/*", "application/*", "application/xml",
+                                  "application/json, application/xml"}) {
+    SCOPED_TRACE(std::string("Accept: ") + std::string(accept));
+    const Representation r = NegotiateRepresentation(accept, BodyFormat::kXml);
+    EXPECT_TRUE(r.acceptable);
+    EXPECT_EQ(r.body, BodyFormat::kXml);
+    EXPECT_EQ(r.BodyContentType(), "application/xml");
+    EXPECT_EQ(r.error, ErrorFormat::kWalmartXml);
+  }
+  const Representation json = NegotiateRepresentation("application/json", BodyFormat::kXml);
+  EXPECT_EQ(json.body, BodyFormat::kJson);
+  EXPECT_EQ(json.error, ErrorFormat::kWalmartJson);
+  const Representation text = NegotiateRepresentation("text/xml", BodyFormat::kXml);
+  EXPECT_EQ(text.BodyContentType(), "text/xml");
+  EXPECT_FALSE(NegotiateRepresentation("text/html", BodyFormat::kXml).acceptable);
+}
+
+}  // namespace
+}  // namespace mporders::api

@@ -34,6 +34,8 @@ struct Route {
   // only; the others serve the market the request resolves to.
   std::optional<MarketId> market = std::nullopt;
   bool requires_channel_type = false;  // WM_CONSUMER.CHANNEL.TYPE (Canada)
+  // The representation when Accept leaves the choice open.
+  BodyFormat default_body = BodyFormat::kJson;
 };
 
 using ApiRouter = http::Router<Route>;
@@ -108,7 +110,8 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   for (const auto& order_route : CanadaOrderRoutes()) {
     router->Add(order_route.method, std::string(order_route.path),
                 Route{order_route.endpoint, true, true, ErrorService::kOrders,
-                      order_route.rate_group, MarketId::kCa, /*requires_channel_type=*/true});
+                      order_route.rate_group, MarketId::kCa, /*requires_channel_type=*/true,
+                      order_route.default_body});
   }
   // The sandbox control API checks its own admin key: no WM_* headers, no
   // seller token, never throttled.
@@ -163,8 +166,17 @@ Result<auth::TokenClaims> Authenticate(const ApiContext& ctx, const http::Reques
 
 boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiContext& ctx,
                                              http::Request& request) {
+  // A shared route is final; otherwise the path must be a /v3/orders route
+  // of some market, and the table is chosen once the market is known.
+  auto match = routers.shared.Find(request.message.method(), request.path);
   // Negotiated once: every reply of this request, errors included, uses it.
-  Representation representation = NegotiateRepresentation(request.Header("Accept"));
+  // Canada's paths default to XML (its legacy API is XML-first).
+  const BodyFormat default_body = match.kind == ApiRouter::Match::Kind::kFound
+                                      ? match.handler->default_body
+                                      : (IsCanadaPath(request.path) ? BodyFormat::kXml
+                                                                    : BodyFormat::kJson);
+  Representation representation =
+      NegotiateRepresentation(request.Header("Accept"), default_body);
   representation.json_error_envelope = IsCanadaPath(request.path)
                                            ? ctx.options.ca_error_envelope
                                            : ctx.options.error_envelope;
@@ -181,9 +193,6 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     return fail(Status::Error(ErrorCode::kUriNotFound, "No resource at " + request.path + "."),
                 ErrorService::kOrders);
   };
-  // A shared route is final; otherwise the path must be a /v3/orders route
-  // of some market, and the table is chosen once the market is known.
-  auto match = routers.shared.Find(request.message.method(), request.path);
   const bool orders_family = match.kind == ApiRouter::Match::Kind::kNoRoute;
   if (orders_family) {
     auto global = routers.global.Find(request.message.method(), request.path);

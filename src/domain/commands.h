@@ -23,6 +23,9 @@ struct ShipPackage {
 
 struct ShipLine {
   std::string line_number;
+  // ISO 3166 alpha-2 country the line ships from (Canada's shipFromCountry);
+  // stored on the line when given.
+  std::optional<std::string> ship_from_country;
   std::optional<std::string> seller_order_id;
   bool intent_to_cancel_override = false;
   std::vector<ShipPackage> packages;  // orderLineStatuses.orderLineStatus[]

@@ -63,6 +63,7 @@ struct MarketTable {
     ca.optional_cancellation_reasons_ = kCaSupplierCancellationReasons;
     ca.has_delivered_ = false;
     ca.legacy_date_wire_ = DateWire::kIsoString;
+    ca.one_carrier_per_line_ = true;
 
     Market& mx = markets[2];
     mx = us;

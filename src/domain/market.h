@@ -62,6 +62,10 @@ class Market {
   // have no Delivered).
   bool HasStatus(LineStatus status) const;
   DateWire legacy_date_wire() const { return legacy_date_wire_; }
+  // Whether every package of an order line ships with one carrier from one
+  // country (Canada's multi-package rule, reference §12): a line may go out
+  // in several packages, each tracked, but not split between carriers.
+  bool one_carrier_per_line() const { return one_carrier_per_line_; }
 
  private:
   friend struct MarketTable;
@@ -81,6 +85,7 @@ class Market {
   bool has_refunds_ = true;
   bool has_delivered_ = true;
   DateWire legacy_date_wire_ = DateWire::kEpochMillis;
+  bool one_carrier_per_line_ = false;
 };
 
 const Market& GetMarket(MarketId id);

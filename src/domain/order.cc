@@ -56,6 +56,32 @@ bool IsWalmartFulfilled(const Order& order) {
          EqualsIgnoreCase(*order.ship_node->type, "WFSFulfilled");
 }
 
+std::optional<std::string> ShipFromCountry(const OrderLine& line) {
+  for (const auto& [name, raw] : line.extras) {
+    // A JSON string of letters: "CA".
+    if (name == kShipFromCountryMember && raw.size() >= 2 && raw.front() == '"' &&
+        raw.back() == '"') {
+      return raw.substr(1, raw.size() - 2);
+    }
+  }
+  return std::nullopt;
+}
+
+void SetShipFromCountry(OrderLine& line, std::string_view country) {
+  std::string raw;
+  raw.reserve(country.size() + 2);
+  raw.push_back('"');
+  raw.append(country);
+  raw.push_back('"');
+  for (auto& [name, value] : line.extras) {
+    if (name == kShipFromCountryMember) {
+      value = std::move(raw);
+      return;
+    }
+  }
+  line.extras.emplace_back(std::string(kShipFromCountryMember), std::move(raw));
+}
+
 StoredOrder NewStoredOrder(std::string seller_id, Order order) {
   StoredOrder stored;
   stored.seller_id = std::move(seller_id);

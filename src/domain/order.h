@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -219,6 +220,15 @@ std::int64_t QuantityIn(const OrderLine& line, LineStatus status);
 // shipNode.type is WFSFulfilled (any case): Walmart fulfils the order, the
 // seller may not acknowledge, ship or cancel it.
 bool IsWalmartFulfilled(const Order& order);
+
+// The country a line shipped from (Canada's shipFromCountry), kept in the
+// line's extras: that way it is stored, imported and exported with the order
+// document without a model or schema change, and only codecs that know the
+// member (Canada's) give it a meaning. nullopt when the line has none.
+// REQUIRES (Set): `country` is an ISO 3166 alpha-2 code (letters only).
+std::optional<std::string> ShipFromCountry(const OrderLine& line);
+void SetShipFromCountry(OrderLine& line, std::string_view country);
+inline constexpr std::string_view kShipFromCountryMember = "shipFromCountry";
 
 // A new or imported order of `seller_id`, version 0, last modified at its
 // latest line status change (its order date if none is later).

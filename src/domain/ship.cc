@@ -67,6 +67,46 @@ Status ValidateNewShipment(const Order& order, const ShipLine& request, const Or
                                 std::to_string(requested) + " qty can be shipped; " + state);
 }
 
+// The carrier a package names: carrierName.carrier, else otherCarrier.
+std::string CarrierOf(const TrackingInfo& tracking) {
+  return tracking.carrier_name.carrier.value_or(tracking.carrier_name.other_carrier.value_or(""));
+}
+
+// Markets with one carrier per line (Canada): a line may ship in several
+// packages, in one request or several, but all of them with one carrier and
+// from one country. Several lines may still share a package.
+Status ValidateOneCarrierPerLine(const Order& order, const ShipLine& request,
+                                 const OrderLine& line) {
+  const std::string at = ShipErrorPrefix(order) + "line " + request.line_number + ": ";
+  std::string carrier = CarrierOf(request.packages.front().tracking_info);
+  for (const ShipPackage& package : request.packages) {
+    if (CarrierOf(package.tracking_info) != carrier) {
+      return Status::InvalidContent(at + "all packages of a line must ship with one carrier; got '" +
+                                        carrier + "' and '" + CarrierOf(package.tracking_info) +
+                                        "'",
+                                    "carrierName");
+    }
+  }
+  for (const OrderLineStatus& bucket : line.statuses) {
+    if (!bucket.tracking_info) continue;
+    const std::string shipped_with = CarrierOf(*bucket.tracking_info);
+    if (shipped_with != carrier) {
+      return Status::InvalidContent(at + "all packages of a line must ship with one carrier; it "
+                                         "already shipped with '" +
+                                        shipped_with + "', not '" + carrier + "'",
+                                    "carrierName");
+    }
+  }
+  const std::optional<std::string> country = ShipFromCountry(line);
+  if (country && request.ship_from_country && *country != *request.ship_from_country) {
+    return Status::InvalidContent(at + "all packages of a line must ship from one country; it "
+                                       "already shipped from " +
+                                      *country + ", not " + *request.ship_from_country,
+                                  "shipFromCountry");
+  }
+  return Status::Ok();
+}
+
 void ApplyNewShipment(OrderLine& line, const ShipLine& request, const LifecycleContext& ctx) {
   for (const ShipPackage& package : request.packages) {
     const std::int64_t acknowledged =
@@ -79,6 +119,7 @@ void ApplyNewShipment(OrderLine& line, const ShipLine& request, const LifecycleC
     line.statuses.push_back(std::move(shipped));
   }
   if (request.seller_order_id) line.seller_order_id = request.seller_order_id;
+  if (request.ship_from_country) SetShipFromCountry(line, *request.ship_from_country);
   NormalizeBuckets(line);
   line.status_date = ctx.now;
 }
@@ -112,6 +153,9 @@ Status Ship(Order& order, const ShipCommand& command, const LifecycleContext& ct
         ValidateShipLineShape(prefix + "line " + request.line_number + ": ", request, carriers,
                               *ctx.market));
     if (!correction) MP_RETURN_IF_ERROR(ValidateNewShipment(order, request, *line, ctx));
+    if (!correction && ctx.market->one_carrier_per_line()) {
+      MP_RETURN_IF_ERROR(ValidateOneCarrierPerLine(order, request, *line));
+    }
   }
 
   Order result = order;

@@ -297,5 +297,47 @@ TEST_F(ShipRejectTest, WalmartFulfilled) {
   EXPECT_TRUE(Rejected(ShipWith([](ShipCommand&) {}), "data", "WFS"));
 }
 
+// Canada: one carrier and one country per line, over any number of packages
+// and requests; several lines may still share a package.
+TEST(ShipTest, OneCarrierPerLineInCanada) {
+  LifecycleContext ctx = Ctx();
+  ctx.market = &GetMarket(MarketId::kCa);
+  const CarrierList& ca = ctx.market->carriers();
+  Order order = MakeOrder({MakeLine("1", {{S::kAcknowledged, 3}}), MakeLine("2", {{S::kAcknowledged, 1}})});
+  const Order before = order;
+
+  ShipCommand mixed;
+  mixed.lines.push_back(ShipLineOf(
+      "1", {Package(1, Tracking("A1", kT0, "CANPAR")), Package(1, Tracking("B1", kT0, "PCLINT"))}));
+  EXPECT_TRUE(Rejected(Ship(order, mixed, ctx, ca), "carrierName", "line 1"));
+  EXPECT_EQ(order, before);
+
+  ShipCommand first;
+  first.lines.push_back(ShipLineOf(
+      "1", {Package(1, Tracking("A1", kT0, "CANPAR")), Package(1, Tracking("A2", kT0, "CANPAR"))}));
+  first.lines.push_back(ShipLineOf("2", {Package(1, Tracking("A2", kT0, "LOOMIS"))}));
+  first.lines[0].ship_from_country = "CA";
+  ASSERT_TRUE(Ship(order, first, ctx, ca).ok());
+  EXPECT_EQ(ShipFromCountry(order.order_lines[0]), "CA");
+  EXPECT_EQ(QuantityIn(order.order_lines[0], S::kShipped), 2);
+
+  ShipCommand other_carrier;
+  other_carrier.lines.push_back(ShipLineOf("1", {Package(1, Tracking("B2", kT0, "PCLINT"))}));
+  EXPECT_TRUE(Rejected(Ship(order, other_carrier, ctx, ca), "carrierName", "already shipped"));
+  ShipCommand other_country;
+  other_country.lines.push_back(ShipLineOf("1", {Package(1, Tracking("A3", kT0, "CANPAR"))}));
+  other_country.lines[0].ship_from_country = "US";
+  EXPECT_TRUE(Rejected(Ship(order, other_country, ctx, ca), "shipFromCountry", "one country"));
+  other_country.lines[0].ship_from_country = "CA";
+  EXPECT_TRUE(Ship(order, other_country, ctx, ca).ok());
+
+  // The US has no such rule.
+  Order us = before;
+  ShipCommand mixed_us;
+  mixed_us.lines.push_back(ShipLineOf(
+      "1", {Package(1, Tracking("U1", kT0, "UPS")), Package(1, Tracking("F1", kT0, "FedEx"))}));
+  EXPECT_TRUE(Ship(us, mixed_us, Ctx(), Carriers()).ok());
+}
+
 }  // namespace
 }  // namespace mporders::test
