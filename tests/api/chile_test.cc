@@ -101,8 +101,9 @@ class ChileTest : public ApiTest {
     // Get.
     auto got = Call("GET", "/v3/orders/P-SAME", token_cl_, market);
     ASSERT_EQ(got.status, 200u) << got.body;
+    const boost::json::value got_json = got.Json();
     const auto& charge =
-        LineOf(got.Json(), "1").at("charges").at("charge").as_array()[0].as_object();
+        LineOf(got_json, "1").at("charges").at("charge").as_array()[0].as_object();
     EXPECT_EQ(charge.at("chargeAmount").at("currency").as_string(), "CLP");
     EXPECT_EQ(charge.at("chargeAmount").at("amount").to_number<double>(), 25980.0);
     EXPECT_NE(got.body.find(R"("amount":4936})"), std::string::npos) << got.body;
@@ -122,7 +123,8 @@ class ChileTest : public ApiTest {
     auto shipped = Call("POST", "/v3/orders/P-SAME/shipping", token_cl_, market,
                         ShipBody({Package("1", 1, "990012345678", "Chilexpress")}));
     ASSERT_EQ(shipped.status, 200u) << shipped.body;
-    const auto& line = LineOf(shipped.Json(), "1");
+    const boost::json::value shipped_json = shipped.Json();
+    const auto& line = LineOf(shipped_json, "1");
     ASSERT_EQ(BucketsOf(line, "Shipped").size(), 1u);
     EXPECT_EQ(BucketsOf(line, "Shipped")[0].at("trackingInfo").at("carrierName").at("carrier"),
               "Chilexpress");
@@ -222,7 +224,7 @@ TEST_F(ChileTest, ImportRefusesOrdersInAnotherCurrencyThanTheSellers) {
   EXPECT_EQ(ImportOrders(db_, kSellerCl, {usd}, dir_.path()), 1);
   EXPECT_EQ(Call("GET", "/v3/orders/CL-USD", token_cl_, "CL").status, 404u);
   // CLP into the US seller: the same.
-  OrderSpec clp = Order("US-CLP", NowSeconds() - kHour);
+  OrderSpec clp = Order("US-CLP", NowSeconds() - kHour, {Line("1", "SKU-P", 1)});
   clp.currency = "CLP";
   clp.lines[0].product_amount = "9990";
   clp.lines[0].tax_amount = "";
@@ -246,7 +248,8 @@ TEST_F(ChileTest, SandboxGeneratesChileanOrdersAndRefusesDelivery) {
   auto created = Control(server_->port(), "POST", std::string(kSellerCl) + "/orders",
                          R"({"count": 3, "seed": 5})");
   ASSERT_EQ(created.status, 201u) << created.body;
-  const auto& ids = created.Json().at("purchaseOrderIds").as_array();
+  const boost::json::value created_json = created.Json();
+  const auto& ids = created_json.at("purchaseOrderIds").as_array();
   ASSERT_EQ(ids.size(), 3u);
   for (const auto& id : ids) {
     auto got = Call("GET", "/v3/orders/" + std::string(id.as_string()), token_cl_, "CL");
