@@ -296,6 +296,16 @@ TEST(MarketOrdersTest, SameSeedSameOrdersInEveryMarket) {
   }
 }
 
+TEST(MarketOrdersTest, MarketsSeededAlikeShareNoPurchaseOrderIds) {
+  std::set<std::string> ids;
+  for (MarketId market : kAllMarkets) {
+    const OrderGenerator generator = Generator(market, 1);
+    for (std::uint64_t i = 0; i < 500; ++i) {
+      EXPECT_TRUE(ids.insert(generator.Make(i).purchase_order_id).second);
+    }
+  }
+}
+
 TEST(MarketOrdersTest, UsOrdersDoNotDependOnTheMarketOption) {
   GeneratorOptions options;
   options.seed = 42;

@@ -288,6 +288,15 @@ void FillLine(const OrderContext& context, int number, std::size_t product_index
   }
 }
 
+// The seed of the order streams. Each market draws from its own streams, so
+// sellers of different markets seeded alike share no purchase order ids or
+// buyers; the US keeps the original streams.
+std::uint64_t StreamSeed(const GeneratorOptions& options) {
+  if (options.market == MarketId::kUs) return options.seed;
+  return sim::Mix64(options.seed ^
+                    (0xC2B2AE3D27D4EB4FULL * (static_cast<std::uint64_t>(options.market) + 1)));
+}
+
 }  // namespace
 
 OrderGenerator::OrderGenerator(GeneratorOptions options) : options_(std::move(options)) {
@@ -296,18 +305,18 @@ OrderGenerator::OrderGenerator(GeneratorOptions options) : options_(std::move(op
 
 EpochMillis OrderGenerator::OrderDateOf(std::uint64_t index) const {
   // The date is the first thing Make draws from the order's stream.
-  Rng rng = Rng::ForIndex(options_.seed, index);
+  Rng rng = Rng::ForIndex(StreamSeed(options_), index);
   return OrderDate(options_.now, options_.days_back, rng);
 }
 
 Order OrderGenerator::Make(std::uint64_t index) const {
-  Rng rng = Rng::ForIndex(options_.seed, index);
+  const std::uint64_t seed = StreamSeed(options_);
+  Rng rng = Rng::ForIndex(seed, index);
   Order order;
   // OrderDateOf relies on the date being the stream's first draw: ids come
   // from (seed, index) without touching it.
-  order.purchase_order_id =
-      sim::PurchaseOrderId(options_.seed, index, options_.purchase_order_prefix);
-  order.customer_order_id = sim::CustomerOrderId(options_.seed, index);
+  order.purchase_order_id = sim::PurchaseOrderId(seed, index, options_.purchase_order_prefix);
+  order.customer_order_id = sim::CustomerOrderId(seed, index);
   order.order_date = OrderDate(options_.now, options_.days_back, rng);
   if (rng.Chance(kReplacementPerMille)) {
     order.order_type = "REPLACEMENT";
