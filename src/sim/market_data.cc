@@ -120,15 +120,15 @@ constexpr std::array<Locality, 26> kMexico = {{
 }};
 
 constexpr std::array<const char*, 32> kCaFirst = {
-    "Olivia",  "Liam",     "Emma",     "Noah",    "Charlotte", "William", "Amelia",  "Benjamin",
-    "Chloé",   "Olivier",  "Léa",      "Félix",   "Florence",  "Thomas",  "Jacob",   "Zoé",
-    "Sophie",  "Ethan",    "Maya",     "Lucas",   "Priya",     "Arjun",   "Mei",     "Wei",
-    "Avery",   "Owen",     "Isabelle", "Gabriel", "Rosalie",   "Mathis",  "Harpreet", "Connor"};
+    "Olivia", "Liam",    "Emma",     "Noah",    "Charlotte", "William", "Amelia",   "Benjamin",
+    "Chloé",  "Olivier", "Léa",      "Félix",   "Florence",  "Thomas",  "Jacob",    "Zoé",
+    "Sophie", "Ethan",   "Maya",     "Lucas",   "Priya",     "Arjun",   "Mei",      "Wei",
+    "Avery",  "Owen",    "Isabelle", "Gabriel", "Rosalie",   "Mathis",  "Harpreet", "Connor"};
 constexpr std::array<const char*, 32> kCaLast = {
-    "Tremblay", "Gagnon",  "Roy",       "Côté",    "Bouchard", "Gauthier", "Morin",  "Lavoie",
-    "Fortin",   "Gagné",   "Pelletier", "Smith",   "Brown",    "Wilson",   "Taylor", "Campbell",
-    "MacDonald", "Martin", "Anderson",  "Thompson", "Li",      "Wong",     "Chen",   "Singh",
-    "Patel",    "Nguyen",  "Leblanc",   "Stewart", "Robertson", "Johnston", "Murray", "Fraser"};
+    "Tremblay",  "Gagnon", "Roy",       "Côté",     "Bouchard",  "Gauthier", "Morin",  "Lavoie",
+    "Fortin",    "Gagné",  "Pelletier", "Smith",    "Brown",     "Wilson",   "Taylor", "Campbell",
+    "MacDonald", "Martin", "Anderson",  "Thompson", "Li",        "Wong",     "Chen",   "Singh",
+    "Patel",     "Nguyen", "Leblanc",   "Stewart",  "Robertson", "Johnston", "Murray", "Fraser"};
 constexpr std::array<const char*, 24> kCaStreets = {
     "Yonge Street",     "King Street West", "Queen Street East", "Bloor Street West",
     "Dundas Street",    "Bank Street",      "Main Street",       "Portage Avenue",
@@ -136,54 +136,97 @@ constexpr std::array<const char*, 24> kCaStreets = {
     "Macleod Trail SW", "17 Avenue SW",     "Whyte Avenue",      "Spring Garden Road",
     "Water Street",     "Albert Street",    "Elgin Street",      "Maple Avenue",
     "Birch Crescent",   "Lakeshore Road",   "Victoria Street",   "Church Street"};
-constexpr std::array<const char*, 12> kQcStreets = {
-    "rue Sainte-Catherine Ouest", "rue Saint-Denis",   "boulevard Saint-Laurent",
-    "avenue du Mont-Royal Est",   "rue Sherbrooke Est", "boulevard René-Lévesque",
-    "rue Saint-Jean",             "chemin Sainte-Foy", "boulevard de Maisonneuve",
-    "rue Principale",             "rue King Ouest",    "boulevard Saint-Martin Ouest"};
+constexpr std::array<const char*, 12> kQcStreets = {"rue Sainte-Catherine Ouest",
+                                                    "rue Saint-Denis",
+                                                    "boulevard Saint-Laurent",
+                                                    "avenue du Mont-Royal Est",
+                                                    "rue Sherbrooke Est",
+                                                    "boulevard René-Lévesque",
+                                                    "rue Saint-Jean",
+                                                    "chemin Sainte-Foy",
+                                                    "boulevard de Maisonneuve",
+                                                    "rue Principale",
+                                                    "rue King Ouest",
+                                                    "boulevard Saint-Martin Ouest"};
 
 constexpr std::array<const char*, 32> kClFirst = {
-    "Martina",  "Sofía",     "Isidora",  "Florencia", "Catalina", "Josefa",   "Agustina", "Emilia",
-    "Antonella", "Trinidad", "Javiera",  "Constanza", "Valentina", "Francisca", "Fernanda", "Camila",
-    "Agustín",  "Benjamín",  "Vicente",  "Matías",    "Tomás",    "Joaquín",  "Maximiliano", "Cristóbal",
-    "Sebastián", "Diego",    "Felipe",   "Ignacio",   "José",     "Juan Pablo", "Rodrigo", "Gonzalo"};
+    "Martina",  "Sofía",       "Isidora",   "Florencia", "Catalina",  "Josefa",    "Agustina",
+    "Emilia",   "Antonella",   "Trinidad",  "Javiera",   "Constanza", "Valentina", "Francisca",
+    "Fernanda", "Camila",      "Agustín",   "Benjamín",  "Vicente",   "Matías",    "Tomás",
+    "Joaquín",  "Maximiliano", "Cristóbal", "Sebastián", "Diego",     "Felipe",    "Ignacio",
+    "José",     "Juan Pablo",  "Rodrigo",   "Gonzalo"};
 constexpr std::array<const char*, 32> kClLast = {
-    "González", "Muñoz",     "Rojas",  "Díaz",     "Pérez",    "Soto",      "Contreras", "Silva",
-    "Martínez", "Sepúlveda", "Morales", "Rodríguez", "López",  "Fuentes",   "Hernández", "Torres",
-    "Araya",    "Flores",    "Espinoza", "Valenzuela", "Castillo", "Tapia", "Reyes",    "Gutiérrez",
-    "Castro",   "Pizarro",   "Álvarez", "Vásquez",  "Sánchez",  "Fernández", "Ramírez",  "Carrasco"};
-constexpr std::array<const char*, 24> kClStreets = {
-    "Avenida Providencia",      "Avenida Apoquindo",  "Avenida Irarrázaval", "Avenida Vicuña Mackenna",
-    "Avenida Libertador Bernardo O'Higgins", "Gran Avenida José Miguel Carrera", "Avenida Pajaritos",
-    "Avenida Grecia",           "Los Leones",         "Manuel Montt",        "Avenida Italia",
-    "Avenida Matta",            "Avenida Libertad",   "Avenida San Martín",  "Los Carrera",
-    "Arturo Prat",              "Baquedano",          "Freire",              "Colón",
-    "Avenida Alemania",         "Los Aromos",         "Pasaje Los Olmos",    "Avenida Pedro de Valdivia",
-    "Avenida Las Condes"};
+    "González",  "Muñoz",     "Rojas",     "Díaz",    "Pérez",     "Soto",       "Contreras",
+    "Silva",     "Martínez",  "Sepúlveda", "Morales", "Rodríguez", "López",      "Fuentes",
+    "Hernández", "Torres",    "Araya",     "Flores",  "Espinoza",  "Valenzuela", "Castillo",
+    "Tapia",     "Reyes",     "Gutiérrez", "Castro",  "Pizarro",   "Álvarez",    "Vásquez",
+    "Sánchez",   "Fernández", "Ramírez",   "Carrasco"};
+constexpr std::array<const char*, 24> kClStreets = {"Avenida Providencia",
+                                                    "Avenida Apoquindo",
+                                                    "Avenida Irarrázaval",
+                                                    "Avenida Vicuña Mackenna",
+                                                    "Avenida Libertador Bernardo O'Higgins",
+                                                    "Gran Avenida José Miguel Carrera",
+                                                    "Avenida Pajaritos",
+                                                    "Avenida Grecia",
+                                                    "Los Leones",
+                                                    "Manuel Montt",
+                                                    "Avenida Italia",
+                                                    "Avenida Matta",
+                                                    "Avenida Libertad",
+                                                    "Avenida San Martín",
+                                                    "Los Carrera",
+                                                    "Arturo Prat",
+                                                    "Baquedano",
+                                                    "Freire",
+                                                    "Colón",
+                                                    "Avenida Alemania",
+                                                    "Los Aromos",
+                                                    "Pasaje Los Olmos",
+                                                    "Avenida Pedro de Valdivia",
+                                                    "Avenida Las Condes"};
 
 // No name here starts with an accented letter: the RFC takes initials.
 constexpr std::array<const char*, 32> kMxFirst = {
-    "María",    "José",     "Juan",    "Guadalupe", "Luis",      "Fernanda", "Alejandro", "Ximena",
-    "Diego",    "Valeria",  "Santiago", "Regina",   "Mateo",     "Camila",   "Sebastián", "Renata",
-    "Miguel",   "Daniela",  "Carlos",  "Andrea",    "Jorge",     "Paola",    "Ricardo",   "Mariana",
-    "Francisco", "Lucía",   "Emiliano", "Natalia",  "Roberto",   "Sofía",    "Eduardo",   "Gabriela"};
+    "María",     "José",    "Juan",    "Guadalupe", "Luis",   "Fernanda", "Alejandro",
+    "Ximena",    "Diego",   "Valeria", "Santiago",  "Regina", "Mateo",    "Camila",
+    "Sebastián", "Renata",  "Miguel",  "Daniela",   "Carlos", "Andrea",   "Jorge",
+    "Paola",     "Ricardo", "Mariana", "Francisco", "Lucía",  "Emiliano", "Natalia",
+    "Roberto",   "Sofía",   "Eduardo", "Gabriela"};
 constexpr std::array<const char*, 32> kMxLast = {
-    "Hernández", "García",   "Martínez", "López",    "González", "Rodríguez", "Pérez",   "Sánchez",
-    "Ramírez",   "Cruz",     "Flores",   "Gómez",    "Morales",  "Vázquez",   "Reyes",   "Jiménez",
-    "Torres",    "Díaz",     "Gutiérrez", "Ruiz",    "Mendoza",  "Aguilar",   "Ortiz",   "Moreno",
-    "Castillo",  "Romero",   "Herrera",  "Medina",   "Chávez",   "Ramos",     "Domínguez", "Vargas"};
+    "Hernández", "García", "Martínez",  "López",  "González", "Rodríguez", "Pérez",     "Sánchez",
+    "Ramírez",   "Cruz",   "Flores",    "Gómez",  "Morales",  "Vázquez",   "Reyes",     "Jiménez",
+    "Torres",    "Díaz",   "Gutiérrez", "Ruiz",   "Mendoza",  "Aguilar",   "Ortiz",     "Moreno",
+    "Castillo",  "Romero", "Herrera",   "Medina", "Chávez",   "Ramos",     "Domínguez", "Vargas"};
 constexpr std::array<const char*, 24> kMxStreets = {
-    "Avenida Insurgentes Sur", "Paseo de la Reforma",   "Avenida Revolución",   "Calle Madero",
-    "Avenida Juárez",          "Calle Hidalgo",         "Calle Morelos",        "Avenida Universidad",
-    "Calle 5 de Mayo",         "Avenida Chapultepec",   "Avenida Constitución", "Calle Allende",
-    "Avenida Vallarta",        "Avenida López Mateos",  "Calle Zaragoza",       "Avenida Tecnológico",
-    "Calle Guerrero",          "Calzada de Tlalpan",    "Avenida Colón",        "Calle Independencia",
-    "Avenida Patriotismo",     "Calle Durango",         "Avenida Hidalgo",      "Boulevard Kukulcán"};
-constexpr std::array<const char*, 16> kColonias = {
-    "Col. Centro",        "Col. Del Valle",      "Col. Roma Norte",   "Col. Juárez",
-    "Col. Jardines del Bosque", "Col. Las Águilas", "Col. San José", "Col. Reforma",
-    "Col. Industrial",    "Col. Moderna",        "Col. Lomas Verdes", "Col. Country Club",
-    "Col. Chapultepec",   "Col. Santa María",    "Col. Obrera",       "Col. Residencial del Valle"};
+    "Avenida Insurgentes Sur", "Paseo de la Reforma",
+    "Avenida Revolución",      "Calle Madero",
+    "Avenida Juárez",          "Calle Hidalgo",
+    "Calle Morelos",           "Avenida Universidad",
+    "Calle 5 de Mayo",         "Avenida Chapultepec",
+    "Avenida Constitución",    "Calle Allende",
+    "Avenida Vallarta",        "Avenida López Mateos",
+    "Calle Zaragoza",          "Avenida Tecnológico",
+    "Calle Guerrero",          "Calzada de Tlalpan",
+    "Avenida Colón",           "Calle Independencia",
+    "Avenida Patriotismo",     "Calle Durango",
+    "Avenida Hidalgo",         "Boulevard Kukulcán"};
+constexpr std::array<const char*, 16> kColonias = {"Col. Centro",
+                                                   "Col. Del Valle",
+                                                   "Col. Roma Norte",
+                                                   "Col. Juárez",
+                                                   "Col. Jardines del Bosque",
+                                                   "Col. Las Águilas",
+                                                   "Col. San José",
+                                                   "Col. Reforma",
+                                                   "Col. Industrial",
+                                                   "Col. Moderna",
+                                                   "Col. Lomas Verdes",
+                                                   "Col. Country Club",
+                                                   "Col. Chapultepec",
+                                                   "Col. Santa María",
+                                                   "Col. Obrera",
+                                                   "Col. Residencial del Valle"};
 
 }  // namespace
 

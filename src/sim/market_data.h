@@ -35,7 +35,7 @@ struct Locality {
                           // CL: first 3 of 7 digits; MX: first 3 of 5 digits
   const char* area_code;  // telephone area code (CA, MX); "" for Chile (mobiles)
   const TaxRule* tax;
-  bool french = false;    // Quebec: street names and units in French
+  bool french = false;  // Quebec: street names and units in French
 };
 
 // Empty for the US (see catalog.h).

@@ -279,7 +279,8 @@ TEST(MarketOrdersTest, MexicanOrdersHaveStatesPostalCodesRfcAndCfdi) {
       for (const Charge& charge : line.charges) {
         // Whole-peso shelf prices, IVA included.
         const std::int64_t paid = charge.charge_amount.minor + charge.tax->tax_amount.minor;
-        const std::int64_t units = charge.charge_type == "PRODUCT" ? line.order_line_quantity.amount : 1;
+        const std::int64_t units =
+            charge.charge_type == "PRODUCT" ? line.order_line_quantity.amount : 1;
         EXPECT_EQ(paid % (100 * units), 0) << paid;
       }
     }
@@ -342,7 +343,7 @@ TEST(TaxIdsTest, PersonRfcTakesTheInitialsOfTheNames) {
 
 TEST(ShelfPriceTest, PricesLikeTheCountrysShops) {
   EXPECT_EQ(sim::ShelfPrice(MarketId::kUs, 1999), 1999);
-  EXPECT_EQ(sim::ShelfPrice(MarketId::kCa, 1999), 2699);  // CAD 26.99
+  EXPECT_EQ(sim::ShelfPrice(MarketId::kCa, 1999), 2699);   // CAD 26.99
   EXPECT_EQ(sim::ShelfPrice(MarketId::kMx, 1999), 33900);  // MXN 339.00
   EXPECT_EQ(sim::ShelfPrice(MarketId::kCl, 1399), 12990);  // CLP 12990
   EXPECT_EQ(sim::ShelfPrice(MarketId::kCl, 1), 990);

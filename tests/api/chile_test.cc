@@ -3,11 +3,11 @@
 // without decimals; and the isolation between markets. Black-box: the real
 // server over real sockets, on a real database file.
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "support/fixtures.h"
 #include "support/order_builders.h"
@@ -37,7 +37,8 @@ class ChileTest : public ApiTest {
     same.currency = "CLP";
     same.lines[0].product_amount = "25980";
     same.lines[0].tax_amount = "4936";
-    OrderSpec shipped = Order("CL-SHIPPED", date, {Line("1", "SKU-CL2", 1, {Bucket("Shipped", 1)})});
+    OrderSpec shipped =
+        Order("CL-SHIPPED", date, {Line("1", "SKU-CL2", 1, {Bucket("Shipped", 1)})});
     shipped.currency = "CLP";
     shipped.lines[0].product_amount = "12990";
     shipped.lines[0].tax_amount = "2468";
@@ -102,8 +103,7 @@ class ChileTest : public ApiTest {
     auto got = Call("GET", "/v3/orders/P-SAME", token_cl_, market);
     ASSERT_EQ(got.status, 200u) << got.body;
     const boost::json::value got_json = got.Json();
-    const auto& charge =
-        LineOf(got_json, "1").at("charges").at("charge").as_array()[0].as_object();
+    const auto& charge = LineOf(got_json, "1").at("charges").at("charge").as_array()[0].as_object();
     EXPECT_EQ(charge.at("chargeAmount").at("currency").as_string(), "CLP");
     EXPECT_EQ(charge.at("chargeAmount").at("amount").to_number<double>(), 25980.0);
     EXPECT_NE(got.body.find(R"("amount":4936})"), std::string::npos) << got.body;
@@ -130,7 +130,8 @@ class ChileTest : public ApiTest {
               "Chilexpress");
 
     // Cancel the other unit.
-    auto cancelled = Call("POST", "/v3/orders/P-SAME/cancel", token_cl_, market, CancelBody("1", 1));
+    auto cancelled =
+        Call("POST", "/v3/orders/P-SAME/cancel", token_cl_, market, CancelBody("1", 1));
     ASSERT_EQ(cancelled.status, 200u) << cancelled.body;
     EXPECT_EQ(QuantityIn(LineOf(cancelled.Json(), "1"), "Cancelled"), 1);
 
@@ -148,7 +149,8 @@ class ChileTest : public ApiTest {
 
     // XML shows the same whole pesos.
     HttpClient client(server_->port());
-    auto xml = client.Request("GET", "/v3/orders/P-SAME", Global(token_cl_, market, "application/xml"));
+    auto xml =
+        client.Request("GET", "/v3/orders/P-SAME", Global(token_cl_, market, "application/xml"));
     ASSERT_EQ(xml.status, 200u) << xml.body;
     EXPECT_NE(xml.body.find(">25980</"), std::string::npos) << xml.body;
     EXPECT_NE(xml.body.find(">-1990</"), std::string::npos) << xml.body;
@@ -260,7 +262,8 @@ TEST_F(ChileTest, SandboxGeneratesChileanOrdersAndRefusesDelivery) {
   }
 
   // Delivering a Chilean order is refused: Chile has no Delivered.
-  auto deliver = Control(server_->port(), "POST", std::string(kSellerCl) + "/orders/CL-SHIPPED/deliver");
+  auto deliver =
+      Control(server_->port(), "POST", std::string(kSellerCl) + "/orders/CL-SHIPPED/deliver");
   EXPECT_EQ(deliver.status, 400u) << deliver.body;
   EXPECT_NE(deliver.body.find("no Delivered"), std::string::npos) << deliver.body;
   // The carriers' sweep delivers nothing.
