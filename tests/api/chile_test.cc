@@ -279,5 +279,22 @@ TEST_F(ChileTest, SandboxGeneratesChileanOrdersAndRefusesDelivery) {
   EXPECT_NE(usd.body.find("CLP"), std::string::npos) << usd.body;
 }
 
+TEST_F(ChileTest, SnapshotsRestoreOnlyOrdersInTheSellersCurrency) {
+  auto us = Control(server_->port(), "GET", std::string(kSellerA) + "/snapshot", "");
+  ASSERT_EQ(us.status, 200u) << us.body;
+  auto refused = Control(server_->port(), "PUT", std::string(kSellerCl) + "/snapshot", us.body);
+  EXPECT_EQ(refused.status, 400u) << refused.body;
+  EXPECT_NE(refused.body.find("CLP"), std::string::npos) << refused.body;
+  // Nothing changed: the Chilean seller still has its orders.
+  EXPECT_EQ(Call("GET", "/v3/orders/CL-SHIPPED", token_cl_, "CL").status, 200u);
+  EXPECT_EQ(Call("GET", "/v3/orders/US-ONLY", token_cl_, "CL").status, 404u);
+
+  // Its own snapshot restores.
+  auto cl = Control(server_->port(), "GET", std::string(kSellerCl) + "/snapshot", "");
+  ASSERT_EQ(cl.status, 200u) << cl.body;
+  auto restored = Control(server_->port(), "PUT", std::string(kSellerCl) + "/snapshot", cl.body);
+  EXPECT_EQ(restored.status, 200u) << restored.body;
+}
+
 }  // namespace
 }  // namespace mporders::testing
