@@ -19,10 +19,15 @@ struct SeedOptions {
   std::string seller;
   std::int64_t orders = 100;
   std::uint64_t seed = 1;
+  // Market of a seller created by seeding; an existing seller's must match.
+  std::optional<MarketId> market;
 };
 int RunSeed(const SeedOptions& options);
 
-int RunImport(const std::string& db, const std::string& seller, const std::string& file);
+// Imports every order of `file`; each must be in the currency of the seller's
+// market (`market` when the seller is created by the import, US by default).
+int RunImport(const std::string& db, const std::string& seller, const std::string& file,
+              std::optional<MarketId> market = std::nullopt);
 
 // How a new client signs its calls (signature authentication); neither set:
 // it authenticates with a secret only.

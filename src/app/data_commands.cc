@@ -17,7 +17,8 @@ int RunSeed(const SeedOptions& options) {
   if (!store) return 1;
   SystemClock clock;
   auto started = std::chrono::steady_clock::now();
-  auto seeded = SeedOrders(*store, options.seller, options.orders, options.seed, clock.NowMillis(), true);
+  auto seeded = SeedOrders(*store, options.seller, options.orders, options.seed, clock.NowMillis(),
+                          true, options.market);
   if (!seeded.ok()) {
     ReportError("seeding failed", seeded.status());
     return 1;
@@ -28,7 +29,8 @@ int RunSeed(const SeedOptions& options) {
   return 0;
 }
 
-int RunImport(const std::string& db, const std::string& seller, const std::string& file) {
+int RunImport(const std::string& db, const std::string& seller, const std::string& file,
+              std::optional<MarketId> market) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     std::cerr << "mporders: cannot read " << file << "\n";
@@ -44,9 +46,29 @@ int RunImport(const std::string& db, const std::string& seller, const std::strin
   auto store = OpenStoreOrReport(db);
   if (!store) return 1;
   SystemClock clock;
-  Status seller_ready = store->PutSeller(Seller{seller, seller, clock.NowMillis()});
+  // Checked before the seller is created: a refused import leaves no trace.
+  auto existing = store->GetSeller(seller);
+  if (!existing.ok() && existing.status().code() != ErrorCode::kNotFound) {
+    ReportError("cannot read seller " + seller, existing.status());
+    return 1;
+  }
+  if (existing.ok() && market && *market != existing->market) {
+    std::cerr << "mporders: import: seller " << seller << " sells in market "
+              << MarketCode(existing->market) << "; a seller's market never changes\n";
+    return 1;
+  }
+  const Market& seller_market =
+      GetMarket(existing.ok() ? existing->market : market.value_or(MarketId::kUs));
+  for (const Order& order : *orders) {
+    Status currency = CheckOrderCurrency(order, seller_market);
+    if (!currency.ok()) {
+      ReportError("import refused; nothing was imported", currency);
+      return 1;
+    }
+  }
+  auto seller_ready = EnsureSellerMarket(*store, seller, seller_market.id(), clock.NowMillis());
   if (!seller_ready.ok()) {
-    ReportError("cannot create seller " + seller, seller_ready);
+    ReportError("cannot create seller " + seller, seller_ready.status());
     return 1;
   }
   std::vector<StoredOrder> stored;

@@ -94,11 +94,26 @@ int main(int argc, char** argv) {
   seed_cmd->add_option("--orders", seed.orders, "How many orders")->check(CLI::Range(1LL, 100000000LL))
       ->capture_default_str();
   seed_cmd->add_option("--seed", seed.seed, "Random seed (same seed, same orders)")->capture_default_str();
+  std::string seed_market;
+  const auto market_check = [](const std::string& text) {
+    return mporders::ParseMarketCode(text) ? std::string() : std::string("must be US, CA, MX or CL");
+  };
+  seed_cmd
+      ->add_option("--market", seed_market,
+                   "Market of a new seller: US, CA, MX or CL (default US; an existing seller's "
+                   "market is used, and must match when given)")
+      ->check(market_check);
 
   std::string import_seller, import_file;
   auto* import_cmd = app.add_subcommand("import", "Load orders in Walmart's JSON shape");
   add_db(import_cmd);
   import_cmd->add_option("--seller", import_seller, "Seller id")->required();
+  std::string import_market;
+  import_cmd
+      ->add_option("--market", import_market,
+                   "Market of a new seller: US, CA, MX or CL (default US); orders must be in "
+                   "its currency")
+      ->check(market_check);
   import_cmd->add_option("FILE", import_file, "JSON file: one {\"order\":...} or a list of them")
       ->required()->check(CLI::ExistingFile);
 
@@ -208,9 +223,14 @@ int main(int argc, char** argv) {
   }
   if (seed_cmd->parsed()) {
     seed.db = db;
+    if (!seed_market.empty()) seed.market = mporders::ParseMarketCode(seed_market);
     return RunSeed(seed);
   }
-  if (import_cmd->parsed()) return RunImport(db, import_seller, import_file);
+  if (import_cmd->parsed()) {
+    return RunImport(db, import_seller, import_file,
+                     import_market.empty() ? std::nullopt
+                                           : mporders::ParseMarketCode(import_market));
+  }
   if (clients_add->parsed()) {
     return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret,
                          client_key);

@@ -63,16 +63,40 @@ std::vector<StoredOrder> MakeBatch(const OrderGenerator& generator, const std::s
 
 }  // namespace
 
+Result<MarketId> EnsureSellerMarket(Store& store, const std::string& seller_id,
+                                    std::optional<MarketId> requested, EpochMillis now) {
+  auto existing = store.GetSeller(seller_id);
+  if (existing.ok()) {
+    if (requested && *requested != existing->market) {
+      return Status::InvalidContent("seller " + seller_id + " sells in market " +
+                                        std::string(MarketCode(existing->market)) + ", not " +
+                                        std::string(MarketCode(*requested)) +
+                                        "; a seller's market never changes",
+                                    "market");
+    }
+    return existing->market;
+  }
+  if (existing.status().code() != ErrorCode::kNotFound) return existing.status();
+  const MarketId market = requested.value_or(MarketId::kUs);
+  MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, now, market}));
+  // Another process may have created it meanwhile: the stored market wins.
+  auto created = store.GetSeller(seller_id);
+  if (!created.ok()) return created.status();
+  return created->market;
+}
+
 Result<std::int64_t> SeedOrders(Store& store, const std::string& seller_id, std::int64_t count,
-                                std::uint64_t seed, EpochMillis now, bool progress) {
-  MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller_id, seller_id, now}));
+                                std::uint64_t seed, EpochMillis now, bool progress,
+                                std::optional<MarketId> market) {
+  auto seller_market = EnsureSellerMarket(store, seller_id, market, now);
+  if (!seller_market.ok()) return seller_market.status();
   // Continue the sequence after the seller's existing orders so that seeding
   // twice adds new purchase orders instead of colliding with the first ones.
   auto existing = store.CountOrders(seller_id);
   if (!existing.ok()) return existing.status();
   const auto first = static_cast<std::uint64_t>(*existing);
 
-  const OrderGenerator generator(GeneratorOptions{seed, now, 180, ""});
+  const OrderGenerator generator(GeneratorOptions{seed, now, 180, "", *seller_market});
   std::int64_t inserted = 0;
   while (inserted < count) {
     const std::vector<DatedIndex> run =

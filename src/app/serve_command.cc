@@ -33,31 +33,65 @@
 namespace mporders::app {
 namespace {
 
-constexpr char kDemoSeller[] = "10001234567";
-constexpr char kDemoClientId[] = "mporders-demo-client";
-constexpr char kDemoClientSecret[] = "mporders-demo-secret";
-constexpr std::int64_t kDemoOrders = 1000;
+// One demo seller per market, each with its own fixed client, so that the
+// documented commands work as written.
+struct DemoSeller {
+  MarketId market;
+  const char* seller_id;
+  const char* client_id;
+  const char* client_secret;
+  std::int64_t orders;
+};
+constexpr DemoSeller kDemoSellers[] = {
+    {MarketId::kUs, "10001234567", "mporders-demo-client", "mporders-demo-secret", 1000},
+    {MarketId::kCa, "demo-seller-ca", "mporders-demo-client-ca", "mporders-demo-secret-ca", 200},
+    {MarketId::kMx, "demo-seller-mx", "mporders-demo-client-mx", "mporders-demo-secret-mx", 200},
+    {MarketId::kCl, "demo-seller-cl", "mporders-demo-client-cl", "mporders-demo-secret-cl", 200},
+};
 
-// Creates the demo seller, client and orders. Idempotent across restarts.
-Status PrepareDemo(Store& store, const Clock& clock) {
-  auto existing = store.GetClient(kDemoClientId);
+// Creates one demo seller (in its market), its client and orders.
+Status PrepareDemoSeller(Store& store, const Clock& clock, const DemoSeller& demo) {
+  // The seller first: creating the client alone would make a US seller.
+  auto market = EnsureSellerMarket(store, demo.seller_id, demo.market, clock.NowMillis());
+  if (!market.ok()) return market.status();
+  auto existing = store.GetClient(demo.client_id);
   if (!existing.ok()) {
     if (existing.status().code() != ErrorCode::kNotFound) return existing.status();
-    auto created = auth::CreateClient(store, clock, kDemoSeller, std::string(kDemoClientId),
-                                      std::string(kDemoClientSecret));
+    auto created = auth::CreateClient(store, clock, demo.seller_id, std::string(demo.client_id),
+                                      std::string(demo.client_secret));
     if (!created.ok()) return created.status();
   }
-  auto count = store.CountOrders(kDemoSeller);
+  auto count = store.CountOrders(demo.seller_id);
   if (!count.ok()) return count.status();
   if (*count == 0) {
-    auto seeded = SeedOrders(store, kDemoSeller, kDemoOrders, 1, clock.NowMillis(), false);
+    auto seeded = SeedOrders(store, demo.seller_id, demo.orders, 1, clock.NowMillis(), false,
+                             demo.market);
     if (!seeded.ok()) return seeded.status();
-    spdlog::info("demo: seeded {} orders for seller {}", *seeded, kDemoSeller);
+    spdlog::info("demo: seeded {} orders for seller {} ({})", *seeded, demo.seller_id,
+                 MarketCode(demo.market));
   }
-  std::cout << "\nDemo credentials (seller " << kDemoSeller << "):\n"
-            << "  client id:     " << kDemoClientId << "\n"
-            << "  client secret: " << kDemoClientSecret << "\n\n"
-            << std::flush;
+  return Status::Ok();
+}
+
+// Creates the demo sellers, clients and orders. Idempotent across restarts.
+Status PrepareDemo(Store& store, const Clock& clock) {
+  for (const DemoSeller& demo : kDemoSellers) {
+    MP_RETURN_IF_ERROR(PrepareDemoSeller(store, clock, demo));
+  }
+  const DemoSeller& us = kDemoSellers[0];
+  std::cout << "\nDemo credentials (seller " << us.seller_id << "):\n"
+            << "  client id:     " << us.client_id << "\n"
+            << "  client secret: " << us.client_secret << "\n\n"
+            << "Demo sellers of the other markets (same API; Chile and Canada on /v3/orders\n"
+            << "with WM_MARKET or the token's market):\n";
+  for (const DemoSeller& demo : kDemoSellers) {
+    if (demo.market == MarketId::kUs) continue;
+    const Market& market = GetMarket(demo.market);
+    std::cout << "  " << market.code() << " (" << market.name() << ", " << market.currency()
+              << "): seller " << demo.seller_id << "  client id " << demo.client_id
+              << "  client secret " << demo.client_secret << "\n";
+  }
+  std::cout << "\n" << std::flush;
   return Status::Ok();
 }
 

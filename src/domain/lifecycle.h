@@ -142,7 +142,8 @@ Status Refund(Order& order, const RefundCommand& command, const LifecycleContext
 // System: the carrier delivered `quantity` units of the line. Shipped buckets
 // become Delivered oldest shipment first, keeping their trackingInfo (a
 // bucket is split when only part of it is delivered).
-// Errors: unknown line; quantity < 1 or more than the line's Shipped quantity.
+// Errors: a market without Delivered (Canada, Chile; field "status"); unknown
+// line; quantity < 1 or more than the line's Shipped quantity.
 Status Deliver(Order& order, const std::string& line_number, std::int64_t quantity,
                const LifecycleContext& ctx);
 

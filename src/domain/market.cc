@@ -123,6 +123,30 @@ std::optional<MarketId> ParseMarketCode(std::string_view code) {
   return std::nullopt;
 }
 
+Status CheckOrderCurrency(const Order& order, const Market& market) {
+  const auto check = [&](const Money& money) -> Status {
+    if (money.currency == market.currency()) return Status::Ok();
+    return Status::InvalidContent("order " + order.purchase_order_id + " is in " +
+                                      (money.currency.empty() ? "no currency" : money.currency) +
+                                      ", but the seller sells in " + std::string(market.name()) +
+                                      " (" + std::string(market.currency()) + ")",
+                                  "currency");
+  };
+  const auto check_charge = [&](const Charge& charge) -> Status {
+    MP_RETURN_IF_ERROR(check(charge.charge_amount));
+    if (charge.tax) MP_RETURN_IF_ERROR(check(charge.tax->tax_amount));
+    return Status::Ok();
+  };
+  for (const OrderLine& line : order.order_lines) {
+    for (const Charge& charge : line.charges) MP_RETURN_IF_ERROR(check_charge(charge));
+    if (!line.refund) continue;
+    for (const RefundCharge& refund : line.refund->refund_charges) {
+      MP_RETURN_IF_ERROR(check_charge(refund.charge));
+    }
+  }
+  return Status::Ok();
+}
+
 std::string_view MarketCode(MarketId id) {
   switch (id) {
     case MarketId::kUs:

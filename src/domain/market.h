@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/status.h"
 #include "domain/carriers.h"
 #include "domain/order.h"
 
@@ -94,5 +95,10 @@ inline const Market& UsMarket() { return GetMarket(MarketId::kUs); }
 // "US", "ca", "Mx", ... (any case) -> the market; anything else nullopt.
 std::optional<MarketId> ParseMarketCode(std::string_view code);
 std::string_view MarketCode(MarketId id);
+
+// OK when every amount of `order` (charges, taxes, refunds) is in the
+// market's currency; otherwise kInvalidRequestContent naming the order, the
+// currency found and the one expected (field "currency").
+Status CheckOrderCurrency(const Order& order, const Market& market);
 
 }  // namespace mporders

@@ -21,6 +21,12 @@ Status Deliver(Order& order, const std::string& line_number, std::int64_t quanti
                const LifecycleContext& ctx) {
   const std::string at =
       "Failed to deliver PO " + order.purchase_order_id + ". line " + line_number + ": ";
+  // Canada and Chile have no Delivered status: their lines end at Shipped.
+  if (!ctx.market->HasStatus(LineStatus::kDelivered)) {
+    return Status::InvalidContent(at + "Walmart " + std::string(ctx.market->name()) +
+                                      " has no Delivered status; shipped lines stay Shipped",
+                                  "status");
+  }
   const OrderLine* original = FindLine(std::as_const(order), line_number);
   if (original == nullptr) return LineNotFound(order, line_number);
   if (quantity < 1) {

@@ -62,6 +62,24 @@ TEST(DeliverTest, MoreThanShipped) {
   EXPECT_TRUE(order == before);
 }
 
+// Canada and Chile have no Delivered: nothing is ever delivered there.
+TEST(DeliverTest, MarketsWithoutDeliveredRefuseAndChangeNothing) {
+  for (MarketId id : {MarketId::kCa, MarketId::kCl}) {
+    Order order = TwoPackageOrder();
+    const Order before = order;
+    LifecycleContext ctx = Ctx();
+    ctx.market = &GetMarket(id);
+    EXPECT_TRUE(Rejected(Deliver(order, "1", 1, ctx), "status", "has no Delivered status"))
+        << MarketCode(id);
+    EXPECT_TRUE(order == before);
+  }
+  // Mexico has Delivered.
+  Order order = TwoPackageOrder();
+  LifecycleContext ctx = Ctx();
+  ctx.market = &GetMarket(MarketId::kMx);
+  EXPECT_TRUE(Deliver(order, "1", 1, ctx).ok());
+}
+
 TEST(DeliverTest, ZeroQuantity) {
   Order order = TwoPackageOrder();
   const Order before = order;

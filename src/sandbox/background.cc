@@ -60,10 +60,11 @@ void Background::Tick() {
     spdlog::warn("sandbox: live mode cannot list sellers: {}", sellers.status().description());
     return;
   }
-  for (const Seller& seller : *sellers) SimulateSeller(seller.seller_id);
+  for (const Seller& seller : *sellers) SimulateSeller(seller);
 }
 
-void Background::SimulateSeller(const std::string& seller_id) {
+void Background::SimulateSeller(const Seller& seller) {
+  const std::string& seller_id = seller.seller_id;
   const EpochMillis now = clock_.NowMillisFor(seller_id);
   auto [pace, fresh] = pace_.try_emplace(seller_id, now, 0);
   auto& [last_tick, credit] = pace->second;
@@ -84,7 +85,8 @@ void Background::SimulateSeller(const std::string& seller_id) {
       for (std::int64_t i = 0; i < due; ++i) {
         StoredOrder stored;
         stored.seller_id = seller_id;
-        stored.order = MakeNewOrder(kLiveSeed, static_cast<std::uint64_t>(*count + i), now, {});
+        stored.order = MakeNewOrder(kLiveSeed, static_cast<std::uint64_t>(*count + i), now, {},
+                                    seller.market);
         stored.last_modified = stored.order.order_date;
         orders.push_back(std::move(stored));
       }

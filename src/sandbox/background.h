@@ -37,7 +37,8 @@ class Background {
  private:
   void Run();
   void Tick();
-  void SimulateSeller(const std::string& seller_id);
+  // New orders in the seller's market; deliveries where the market has them.
+  void SimulateSeller(const Seller& seller);
 
   Store& store_;
   SellerClock& clock_;

@@ -11,6 +11,7 @@
 #include "sandbox/control_endpoints.h"
 #include "sandbox/control_support.h"
 #include "sandbox/order_factory.h"
+#include "sandbox/system_events.h"
 
 namespace mporders::sandbox {
 namespace {
@@ -157,6 +158,13 @@ Reply PostOrders(api::Call& call) {
   auto inserted =
       co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::vector<std::string>> {
         Store& store = sandbox.store();
+        // Orders are in the seller's market: given ones in its currency,
+        // generated ones with its buyers, money and carriers.
+        auto market = SellerMarket(store, seller);
+        if (!market.ok()) return market.status();
+        for (const Order& order : given) {
+          MP_RETURN_IF_ERROR(CheckOrderCurrency(order, GetMarket(*market)));
+        }
         std::vector<StoredOrder> orders;
         for (Order& order : given) orders.push_back(NewStoredOrder(seller, std::move(order)));
         if (generate) {
@@ -173,7 +181,7 @@ Reply PostOrders(api::Call& call) {
           for (std::int64_t i = 0; i < generate->count; ++i) {
             orders.push_back(
                 NewStoredOrder(seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i),
-                                              now, generate->shape)));
+                                              now, generate->shape, *market)));
           }
         }
         MP_RETURN_IF_ERROR(store.InsertOrders(orders));

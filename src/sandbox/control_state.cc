@@ -69,6 +69,12 @@ Reply PutSnapshot(api::Call& call) {
     // Decoding a large snapshot is work too: keep it off the I/O threads.
     auto snapshot = DecodeSnapshot(call.request.message.body(), control.seller_id);
     if (!snapshot.ok()) return snapshot.status();
+    // A snapshot restores orders into the seller's market: its currency only.
+    auto market = SellerMarket(sandbox.store(), control.seller_id);
+    if (!market.ok()) return market.status();
+    for (const StoredOrder& stored : snapshot->orders) {
+      MP_RETURN_IF_ERROR(CheckOrderCurrency(stored.order, GetMarket(*market)));
+    }
     MP_RETURN_IF_ERROR(
         sandbox.clock().ReplaceOffset(control.seller_id, snapshot->clock_offset, [&] {
           return sandbox.store().ReplaceSellerState(control.seller_id, snapshot->orders,

@@ -6,6 +6,7 @@
 #include "sim/catalog.h"
 #include "sim/charges.h"
 #include "sim/ids.h"
+#include "sim/market_data.h"
 #include "sim/order_generator.h"
 #include "sim/random.h"
 
@@ -35,10 +36,23 @@ int TaxBasisPointsOf(const Order& order) {
   return kDefaultTaxBasisPoints;
 }
 
+// The sales tax where `order` ships to (US: the city's combined rate).
+sim::TaxRule TaxOf(const Order& order, MarketId market) {
+  if (market == MarketId::kUs) {
+    return sim::TaxRule{"Tax1", "Tax1", TaxBasisPointsOf(order) * 10, 0, false};
+  }
+  const PostalAddress& address = order.shipping_info.postal_address;
+  const std::span<const sim::Locality> localities = sim::Localities(market);
+  for (const sim::Locality& locality : localities) {
+    if (address.city == locality.city && address.state == locality.state) return *locality.tax;
+  }
+  return *localities.front().tax;
+}
+
 // A fresh line of `product_index` with `quantity` units (charges only; the
 // caller sets the status).
-OrderLine MakeLine(int number, std::size_t product_index, std::int64_t quantity,
-                   int tax_basis_points, const std::optional<Fulfillment>& fulfillment) {
+OrderLine MakeLine(int number, std::size_t product_index, std::int64_t quantity, MarketId market,
+                   const sim::TaxRule& tax, const std::optional<Fulfillment>& fulfillment) {
   const sim::Product& product = sim::Products()[product_index];
   OrderLine line;
   line.line_number = std::to_string(number);
@@ -48,7 +62,8 @@ OrderLine MakeLine(int number, std::size_t product_index, std::int64_t quantity,
   if (product.weight_pounds != nullptr)
     line.item.weight = Weight{product.weight_pounds, "Pounds", {}};
   line.order_line_quantity.amount = quantity;
-  line.charges = sim::LineCharges(product.price_cents, quantity, 0, tax_basis_points);
+  line.charges = sim::LineCharges(GetMarket(market).currency(), tax,
+                                  sim::ShelfPrice(market, product.price_cents), quantity, 0);
   line.fulfillment = fulfillment;
   return line;
 }
@@ -74,10 +89,10 @@ Status ValidateOrderShape(const OrderShape& shape) {
 }
 
 Order MakeNewOrder(std::uint64_t seed, std::uint64_t index, EpochMillis now,
-                   const OrderShape& shape) {
+                   const OrderShape& shape, MarketId market) {
   // A one-day window: the generator's customer, products and shipping method
   // are what is kept; its dates and statuses are replaced below.
-  OrderGenerator generator(GeneratorOptions{seed, now, 1, ""});
+  OrderGenerator generator(GeneratorOptions{seed, now, 1, "", market});
   Order order = generator.Make(index);
   // A second stream for the shaping draws, so hints never change the base order.
   sim::Rng rng = sim::Rng::ForIndex(seed ^ 0x6A09E667F3BCC909ULL, index);
@@ -111,13 +126,13 @@ Order MakeNewOrder(std::uint64_t seed, std::uint64_t index, EpochMillis now,
   if (fulfillment && fulfillment->pick_up_date_time) *fulfillment->pick_up_date_time += shift;
   if (shape.lines || shape.quantity) {
     const int line_count = shape.lines.value_or(static_cast<int>(order.order_lines.size()));
-    const int tax_basis_points = TaxBasisPointsOf(order);
+    const sim::TaxRule tax = TaxOf(order, market);
     std::vector<OrderLine> lines;
     for (int number = 1; number <= line_count; ++number) {
       const std::size_t product = rng.Below(sim::Products().size());
       const std::int64_t quantity =
           shape.quantity.value_or(static_cast<std::int64_t>(rng.Weighted(kQuantityWeights)) + 1);
-      lines.push_back(MakeLine(number, product, quantity, tax_basis_points, fulfillment));
+      lines.push_back(MakeLine(number, product, quantity, market, tax, fulfillment));
     }
     order.order_lines = std::move(lines);
   }

@@ -11,6 +11,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "domain/market.h"
 #include "domain/order.h"
 
 namespace mporders::sandbox {
@@ -26,9 +27,10 @@ struct OrderShape {
 Status ValidateOrderShape(const OrderShape& shape);
 
 // The order `index` of generator `seed`, released at `now` (its orderDate is
-// `now` to the second; estimated ship and delivery dates follow it). Same
-// arguments, same order. REQUIRES: ValidateOrderShape(shape).ok().
+// `now` to the second; estimated ship and delivery dates follow it), with
+// the buyers, currency, taxes and carriers of `market`. Same arguments, same
+// order. REQUIRES: ValidateOrderShape(shape).ok().
 Order MakeNewOrder(std::uint64_t seed, std::uint64_t index, EpochMillis now,
-                   const OrderShape& shape);
+                   const OrderShape& shape, MarketId market = MarketId::kUs);
 
 }  // namespace mporders::sandbox

@@ -18,7 +18,9 @@ constexpr EpochMillis kMillisPerHour = 3600 * kMillisPerSecond;
 Status Unchanged() { return Status::Error(ErrorCode::kNoOrdersFound, "unchanged"); }
 bool IsUnchanged(const Status& status) { return status.code() == ErrorCode::kNoOrdersFound; }
 
-LifecycleContext ContextAt(EpochMillis now) { return LifecycleContext{now, LifecyclePolicy{}, ""}; }
+LifecycleContext ContextAt(EpochMillis now, MarketId market = MarketId::kUs) {
+  return LifecycleContext{now, LifecyclePolicy{}, "", &GetMarket(market)};
+}
 
 // Purchase order ids of every order matching `filter`, in list order.
 Status CollectIds(Store& store, const OrderFilter& filter, std::vector<std::string>& ids,
@@ -66,6 +68,13 @@ std::int64_t OpenUnits(const Order& order) {
 
 }  // namespace
 
+Result<MarketId> SellerMarket(Store& store, const std::string& seller_id) {
+  auto seller = store.GetSeller(seller_id);
+  if (seller.ok()) return seller->market;
+  if (seller.status().code() == ErrorCode::kNotFound) return MarketId::kUs;
+  return seller.status();
+}
+
 Status ForEachOrder(Store& store, const OrderFilter& filter,
                     const std::function<void(StoredOrder&)>& visit) {
   ListRequest request;
@@ -88,9 +97,18 @@ Status ForEachOrder(Store& store, const OrderFilter& filter,
 Result<StoredOrder> DeliverOrder(Store& store, const std::string& seller_id,
                                  const std::string& purchase_order_id,
                                  const std::vector<LineQuantity>& lines, EpochMillis now) {
+  auto market = SellerMarket(store, seller_id);
+  if (!market.ok()) return market.status();
+  const Market& seller_market = GetMarket(*market);
+  if (!seller_market.HasStatus(LineStatus::kDelivered)) {
+    return Status::InvalidContent("Cannot deliver PO " + purchase_order_id + ": Walmart " +
+                                      std::string(seller_market.name()) +
+                                      " has no Delivered status; shipped lines stay Shipped",
+                                  "status");
+  }
   return store.UpdateOrder(seller_id, purchase_order_id, [&](StoredOrder& stored) -> Status {
     Order& order = stored.order;
-    const LifecycleContext ctx = ContextAt(now);
+    const LifecycleContext ctx = ContextAt(now, *market);
     if (lines.empty()) {
       std::int64_t delivered = 0;
       for (const OrderLine& line : std::vector<OrderLine>(order.order_lines)) {
@@ -116,6 +134,10 @@ Result<StoredOrder> DeliverOrder(Store& store, const std::string& seller_id,
 Result<SweepResult> DeliverShippedBefore(Store& store, const std::string& seller_id,
                                          EpochMillis shipped_before, EpochMillis now,
                                          std::optional<EpochMillis> modified_since) {
+  auto market = SellerMarket(store, seller_id);
+  if (!market.ok()) return market.status();
+  // Canada and Chile have no Delivered: their carriers' scans change nothing.
+  if (!GetMarket(*market).HasStatus(LineStatus::kDelivered)) return SweepResult{};
   OrderFilter filter;
   filter.seller_id = seller_id;
   filter.status = LineStatus::kShipped;

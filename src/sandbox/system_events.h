@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "core/status.h"
+#include "domain/market.h"
 #include "store/store.h"
 
 namespace mporders::sandbox {
@@ -36,6 +37,10 @@ struct SweepResult {
   std::int64_t units = 0;                       // units that changed status
 };
 
+// The market of `seller_id`; US for a seller not created yet (the sandbox
+// creates sellers as US on first use).
+Result<MarketId> SellerMarket(Store& store, const std::string& seller_id);
+
 // Visits every order matching `filter`, in list order, a page at a time:
 // each page is its own read, so orders changed meanwhile may or may not be
 // visited. `visit` may move from the order it is given.
@@ -44,7 +49,8 @@ Status ForEachOrder(Store& store, const OrderFilter& filter,
 
 // The carrier delivered: each {line, quantity} moves that many Shipped units
 // to Delivered (oldest package first). `lines` empty: every Shipped unit of
-// the order. Errors as domain Deliver; an order with nothing Shipped.
+// the order. Errors as domain Deliver (a seller of Canada or Chile, markets
+// without Delivered, always gets one); an order with nothing Shipped.
 Result<StoredOrder> DeliverOrder(Store& store, const std::string& seller_id,
                                  const std::string& purchase_order_id,
                                  const std::vector<LineQuantity>& lines, EpochMillis now);

@@ -7,15 +7,32 @@
 namespace mporders::sim {
 namespace {
 
-Money Usd(std::int64_t cents) { return Money{"USD", cents}; }
-
-Charge MakeCharge(const char* type, const char* name, std::int64_t cents, std::int64_t tax_cents) {
+Charge MakeCharge(const char* type, const char* name, std::string_view currency,
+                  std::int64_t cents, std::string_view tax_name, std::int64_t tax_cents) {
   Charge charge;
   charge.charge_type = type;
   charge.charge_name = name;
-  charge.charge_amount = Usd(cents);
-  charge.tax = Tax{"Tax1", Usd(tax_cents), {}};
+  charge.charge_amount = Money{std::string(currency), cents};
+  charge.tax = Tax{std::string(tax_name), Money{std::string(currency), tax_cents}, {}};
   return charge;
+}
+
+// Tax levied on top of `amount` (rates per cent mille, each rounded half up).
+std::int64_t AddedTax(std::int64_t amount, const TaxRule& tax) {
+  const auto part = [amount](int rate) { return (amount * rate + 50000) / 100000; };
+  return part(tax.rate) + (tax.second_rate > 0 ? part(tax.second_rate) : 0);
+}
+
+// One charge of `shelf` per unit for `quantity` units.
+Charge TaxedCharge(const char* type, const char* name, std::string_view currency,
+                   const char* tax_name, const TaxRule& tax, std::int64_t shelf,
+                   std::int64_t quantity) {
+  if (tax.included) {
+    const std::int64_t net = NetUnitPrice(shelf, tax);
+    return MakeCharge(type, name, currency, net * quantity, tax_name, (shelf - net) * quantity);
+  }
+  const std::int64_t amount = shelf * quantity;
+  return MakeCharge(type, name, currency, amount, tax_name, AddedTax(amount, tax));
 }
 
 // Every reason is from Walmart's US refundReason enum; each group fits the
@@ -38,10 +55,11 @@ constexpr std::array<const char*, 4> kComments = {
 
 RefundCharge Negated(const Charge& charge, std::int64_t cents, std::int64_t tax_cents,
                      const char* reason) {
-  return RefundCharge{
-      reason,
-      MakeCharge(charge.charge_type.c_str(), charge.charge_name.c_str(), -cents, -tax_cents),
-      {}};
+  return RefundCharge{reason,
+                      MakeCharge(charge.charge_type.c_str(), charge.charge_name.c_str(),
+                                 charge.charge_amount.currency, -cents,
+                                 charge.tax ? charge.tax->tax_name : "Tax1", -tax_cents),
+                      {}};
 }
 
 }  // namespace
@@ -52,14 +70,27 @@ std::int64_t TaxCents(std::int64_t amount_cents, int tax_basis_points) {
 
 std::vector<Charge> LineCharges(std::int64_t unit_price_cents, std::int64_t quantity,
                                 std::int64_t shipping_cents, int tax_basis_points) {
+  // Basis points * 10 is per cent mille: the same rounding as TaxCents.
+  return LineCharges("USD", TaxRule{"Tax1", "Tax1", tax_basis_points * 10, 0, false},
+                     unit_price_cents, quantity, shipping_cents);
+}
+
+std::int64_t NetUnitPrice(std::int64_t shelf_price, const TaxRule& tax) {
+  if (!tax.included) return shelf_price;
+  const std::int64_t divisor = 100000 + tax.rate;
+  return (shelf_price * 100000 + divisor / 2) / divisor;
+}
+
+std::vector<Charge> LineCharges(std::string_view currency, const TaxRule& tax,
+                                std::int64_t unit_shelf_price, std::int64_t quantity,
+                                std::int64_t shipping_shelf) {
   std::vector<Charge> charges;
-  charges.reserve(shipping_cents > 0 ? 2 : 1);
-  const std::int64_t product_cents = unit_price_cents * quantity;
+  charges.reserve(shipping_shelf > 0 ? 2 : 1);
   charges.push_back(
-      MakeCharge("PRODUCT", "ItemPrice", product_cents, TaxCents(product_cents, tax_basis_points)));
-  if (shipping_cents > 0) {
-    charges.push_back(MakeCharge("SHIPPING", "Shipping", shipping_cents,
-                                 TaxCents(shipping_cents, tax_basis_points)));
+      TaxedCharge("PRODUCT", "ItemPrice", currency, tax.name, tax, unit_shelf_price, quantity));
+  if (shipping_shelf > 0) {
+    charges.push_back(
+        TaxedCharge("SHIPPING", "Shipping", currency, tax.shipping_name, tax, shipping_shelf, 1));
   }
   return charges;
 }

@@ -54,11 +54,13 @@ LineProgress ApplyLifecycle(const LinePlan& plan, ShipMethod method, EpochMillis
     if (package.units <= 0 || package.shipment == nullptr) continue;
     const Shipment& shipment = *package.shipment;
     if (shipment.delivered_time <= now) {
-      delivered[i] = true;
-      status_date = std::max(status_date, shipment.delivered_time);
       progress.delivered_units += package.units;
       progress.last_delivered_time =
           std::max(progress.last_delivered_time, shipment.delivered_time);
+    }
+    if (shipment.delivered_time <= now && plan.has_delivered) {
+      delivered[i] = true;
+      status_date = std::max(status_date, shipment.delivered_time);
     } else if (shipment.ship_time <= now) {
       shipped[i] = true;
       status_date = std::max(status_date, shipment.ship_time);

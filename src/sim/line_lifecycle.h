@@ -41,9 +41,14 @@ struct LinePlan {
   const Shipment* first_shipment = nullptr;
   const Shipment* second_shipment = nullptr;
   std::int64_t second_units = 0;
+  // False in markets without a Delivered status (Canada, Chile): packages
+  // the carrier has handed over stay Shipped.
+  bool has_delivered = true;
 };
 
 struct LineProgress {
+  // Units handed to the buyer by `now`, whether or not the market shows them
+  // as Delivered.
   std::int64_t delivered_units = 0;
   EpochMillis last_delivered_time = 0;  // meaningful when delivered_units > 0
 };

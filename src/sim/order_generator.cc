@@ -9,6 +9,7 @@
 #include "sim/customer.h"
 #include "sim/ids.h"
 #include "sim/line_lifecycle.h"
+#include "sim/market_data.h"
 #include "sim/random.h"
 #include "sim/shipping.h"
 
@@ -151,12 +152,13 @@ std::optional<std::string> ShippingProgramType(ShipMethod method, int delivery_d
 // is one the auto-cancel rule would already have cancelled.
 constexpr EpochMillis kAutoCancelAfterShipDate = 4 * kMillisPerDay;
 
-sim::Shipment MakeShipment(EpochMillis planned_ship_time, EpochMillis latest_ship_time,
-                           ShipMethod method, sim::Region region, bool bulky, Rng& rng) {
+sim::Shipment MakeShipment(MarketId market, EpochMillis planned_ship_time,
+                           EpochMillis latest_ship_time, ShipMethod method, sim::Region region,
+                           bool bulky, Rng& rng) {
   const EpochMillis ship_time = std::min(planned_ship_time, latest_ship_time);
   sim::Shipment shipment;
   shipment.ship_time = ship_time;
-  shipment.carrier = sim::ChooseCarrier(method, region, bulky, rng);
+  shipment.carrier = sim::ChooseCarrier(market, method, region, bulky, rng);
   shipment.tracking_number = sim::TrackingNumber(shipment.carrier, method, rng);
   const EpochMillis transit = sim::TransitMillis(method, rng);
   if (!rng.Chance(kNeverDeliveredPerMille)) shipment.delivered_time = ship_time + transit;
@@ -165,6 +167,9 @@ sim::Shipment MakeShipment(EpochMillis planned_ship_time, EpochMillis latest_shi
 
 // What every line of one order shares.
 struct OrderContext {
+  const Market* market = &UsMarket();
+  // Non-US markets: the buyer's tax (the US uses tax_basis_points).
+  sim::TaxRule tax{"Tax1", "Tax1", 0, 0, false};
   EpochMillis now = 0;
   ShipMethod method = ShipMethod::kStandard;
   sim::Region region = sim::Region::kOther;
@@ -176,6 +181,22 @@ struct OrderContext {
   const sim::Shipment* order_package = nullptr;
   const Fulfillment* fulfillment = nullptr;
 };
+
+// The seller's reason for cancelling in the market: Canada has one code for
+// every seller cancellation, Mexico takes free text; the US enum elsewhere.
+// `partial`: a unit short on a multi-unit line.
+const char* SellerReason(const OrderContext& context, bool partial, Rng& rng) {
+  switch (context.market->id()) {
+    case MarketId::kCa:
+      return "CANCEL_BY_SELLER";
+    case MarketId::kMx:
+      return "SELLER REJECTION";
+    case MarketId::kUs:
+    case MarketId::kCl:
+      break;
+  }
+  return partial ? "SELLER_CANCEL_OUT_OF_STOCK" : SellerCancellationReason(rng);
+}
 
 // Cancellation: honouring a customer's intent to cancel, or the seller's own.
 void PlanCancellation(const OrderContext& context, Rng& rng, OrderLine& line, sim::LinePlan& plan) {
@@ -195,11 +216,11 @@ void PlanCancellation(const OrderContext& context, Rng& rng, OrderLine& line, si
   } else if (rng.Chance(kLineCancelPerMille)) {
     plan.cancelled_units = plan.quantity;
     plan.cancel_time = context.created_time + rng.Between(10 * kMinute, 30 * kHour);
-    plan.cancellation_reason = SellerCancellationReason(rng);
+    plan.cancellation_reason = SellerReason(context, false, rng);
   } else if (plan.quantity > 1 && rng.Chance(kPartialCancelPerMille)) {
     plan.cancelled_units = 1;
     plan.cancel_time = context.created_time + rng.Between(10 * kMinute, 30 * kHour);
-    plan.cancellation_reason = "SELLER_CANCEL_OUT_OF_STOCK";
+    plan.cancellation_reason = SellerReason(context, true, rng);
   }
 }
 
@@ -217,8 +238,18 @@ void FillLine(const OrderContext& context, int number, std::size_t product_index
   }
   const std::int64_t quantity = static_cast<std::int64_t>(rng.Weighted(kQuantityWeights)) + 1;
   line.order_line_quantity.amount = quantity;
-  line.charges = sim::LineCharges(product.price_cents, quantity, ShippingCents(context.method, rng),
-                                  context.tax_basis_points);
+  const MarketId market = context.market->id();
+  std::int64_t unit_price = product.price_cents;
+  if (market == MarketId::kUs) {
+    line.charges = sim::LineCharges(product.price_cents, quantity,
+                                    ShippingCents(context.method, rng), context.tax_basis_points);
+  } else {
+    const std::int64_t shelf = sim::ShelfPrice(market, product.price_cents);
+    unit_price = sim::NetUnitPrice(shelf, context.tax);
+    line.charges =
+        sim::LineCharges(context.market->currency(), context.tax, shelf, quantity,
+                         sim::MarketShippingFee(market, context.method, rng));
+  }
   line.fulfillment = *context.fulfillment;
 
   sim::LinePlan plan;
@@ -226,9 +257,10 @@ void FillLine(const OrderContext& context, int number, std::size_t product_index
   plan.created_time = context.created_time;
   plan.acknowledged_time = context.acknowledged_time;
   plan.first_shipment = context.order_package;
+  plan.has_delivered = context.market->HasStatus(LineStatus::kDelivered);
   if (number > 1 && rng.Chance(kOwnPackagePerMille)) {
     packages[0] =
-        MakeShipment(context.order_package->ship_time + rng.Between(10 * kMinute, 24 * kHour),
+        MakeShipment(market, context.order_package->ship_time + rng.Between(10 * kMinute, 24 * kHour),
                      context.latest_ship_time, context.method, context.region, context.bulky, rng);
     plan.first_shipment = &packages[0];
   }
@@ -238,20 +270,31 @@ void FillLine(const OrderContext& context, int number, std::size_t product_index
   const std::int64_t shipped_units = quantity - plan.cancelled_units;
   if (shipped_units > 1 && rng.Chance(kSplitShipmentPerMille)) {
     packages[1] =
-        MakeShipment(plan.first_shipment->ship_time + rng.Between(10 * kHour, 48 * kHour),
+        MakeShipment(market, plan.first_shipment->ship_time + rng.Between(10 * kHour, 48 * kHour),
                      context.latest_ship_time, context.method, context.region, context.bulky, rng);
     plan.second_shipment = &packages[1];
     plan.second_units = rng.Between(1, shipped_units - 1);
   }
 
   const sim::LineProgress progress = sim::ApplyLifecycle(plan, context.method, context.now, line);
-  if (progress.delivered_units > 0 && rng.Chance(kRefundPerMille)) {
+  // Mexico's API has no seller refunds.
+  if (progress.delivered_units > 0 && context.market->has_refunds() &&
+      rng.Chance(kRefundPerMille)) {
     const EpochMillis refund_time =
         progress.last_delivered_time + rng.Between(kMillisPerDay, 20 * kMillisPerDay);
     if (refund_time <= context.now) {
-      sim::AddRefund(product.price_cents, progress.delivered_units, rng, line);
+      sim::AddRefund(unit_price, progress.delivered_units, rng, line);
     }
   }
+}
+
+// The seed of the order streams. Each market draws from its own streams, so
+// sellers of different markets seeded alike share no purchase order ids or
+// buyers; the US keeps the original streams.
+std::uint64_t StreamSeed(const GeneratorOptions& options) {
+  if (options.market == MarketId::kUs) return options.seed;
+  return sim::Mix64(options.seed ^
+                    (0xC2B2AE3D27D4EB4FULL * (static_cast<std::uint64_t>(options.market) + 1)));
 }
 
 }  // namespace
@@ -262,18 +305,18 @@ OrderGenerator::OrderGenerator(GeneratorOptions options) : options_(std::move(op
 
 EpochMillis OrderGenerator::OrderDateOf(std::uint64_t index) const {
   // The date is the first thing Make draws from the order's stream.
-  Rng rng = Rng::ForIndex(options_.seed, index);
+  Rng rng = Rng::ForIndex(StreamSeed(options_), index);
   return OrderDate(options_.now, options_.days_back, rng);
 }
 
 Order OrderGenerator::Make(std::uint64_t index) const {
-  Rng rng = Rng::ForIndex(options_.seed, index);
+  const std::uint64_t seed = StreamSeed(options_);
+  Rng rng = Rng::ForIndex(seed, index);
   Order order;
   // OrderDateOf relies on the date being the stream's first draw: ids come
   // from (seed, index) without touching it.
-  order.purchase_order_id =
-      sim::PurchaseOrderId(options_.seed, index, options_.purchase_order_prefix);
-  order.customer_order_id = sim::CustomerOrderId(options_.seed, index);
+  order.purchase_order_id = sim::PurchaseOrderId(seed, index, options_.purchase_order_prefix);
+  order.customer_order_id = sim::CustomerOrderId(seed, index);
   order.order_date = OrderDate(options_.now, options_.days_back, rng);
   if (rng.Chance(kReplacementPerMille)) {
     order.order_type = "REPLACEMENT";
@@ -283,8 +326,11 @@ Order OrderGenerator::Make(std::uint64_t index) const {
     order.order_type = "REGULAR";
   }
 
-  sim::Customer customer = sim::MakeCustomer(rng);
+  const MarketId market = options_.market;
+  const bool us = market == MarketId::kUs;
+  sim::Customer customer = sim::MakeCustomer(market, rng);
   order.customer_email_id = std::move(customer.email);
+  order.extras = std::move(customer.order_extras);
 
   // Products first: bulky items decide how the whole order ships.
   const std::span<const sim::Product> products = sim::Products();
@@ -304,7 +350,7 @@ Order OrderGenerator::Make(std::uint64_t index) const {
     product_of_line[static_cast<std::size_t>(i)] = pick;
     bulky = bulky || products[pick].bulky;
   }
-  const ShipMethod method = sim::ChooseShipMethod(bulky, rng);
+  const ShipMethod method = sim::ChooseShipMethod(market, bulky, rng);
 
   ShippingInfo& shipping = order.shipping_info;
   shipping.phone = std::move(customer.phone);
@@ -315,8 +361,15 @@ Order OrderGenerator::Make(std::uint64_t index) const {
   shipping.postal_address = std::move(customer.address);
 
   // Ship node: seller-fulfilled mostly; WFS lines skip Created.
+  // Outside the US: seller-fulfilled or WFS (Canada, Mexico); no 3PL nodes.
   static constexpr std::array<int, 3> kNodeWeights = {82, 12, 6};
-  const int node = static_cast<int>(rng.Weighted(kNodeWeights));
+  static constexpr std::array<int, 2> kMarketNodeWeights = {88, 12};
+  int node = 0;
+  if (us) {
+    node = static_cast<int>(rng.Weighted(kNodeWeights));
+  } else if (market != MarketId::kCl) {
+    node = static_cast<int>(rng.Weighted(kMarketNodeWeights));
+  }
   const bool wfs = node == 1;
   order.ship_node.emplace();
   order.ship_node->type = ShipNodeType(node);
@@ -327,27 +380,33 @@ Order OrderGenerator::Make(std::uint64_t index) const {
   }
 
   Fulfillment fulfillment;
-  const bool ship_to_store = !wfs && !bulky && rng.Chance(kShipToStorePerMille);
+  // Ship-to-store and the US shipping programs exist in the US only.
+  const bool ship_to_store = us && !wfs && !bulky && rng.Chance(kShipToStorePerMille);
   fulfillment.fulfillment_option = ship_to_store ? "S2S" : "S2H";
   fulfillment.ship_method = sim::FulfillmentShipMethod(method);
   if (ship_to_store) fulfillment.store_id = RandomDigits(rng, 1000, 5999, 4);
   fulfillment.pick_up_date_time = shipping.estimated_delivery_date;
-  fulfillment.shipping_program_type = ShippingProgramType(method, delivery_days, rng);
+  if (us) fulfillment.shipping_program_type = ShippingProgramType(method, delivery_days, rng);
 
   // The purchase order's own timeline. Acknowledgement is per order; the
   // first package usually carries every line.
   OrderContext context;
+  context.market = &GetMarket(market);
   context.now = options_.now;
   context.method = method;
-  context.region = customer.city->region;
+  if (us) {
+    context.region = customer.city->region;
+    context.tax_basis_points = customer.city->tax_basis_points;
+  } else {
+    context.tax = *customer.locality->tax;
+  }
   context.bulky = bulky;
-  context.tax_basis_points = customer.city->tax_basis_points;
   context.created_time = order.order_date;
   context.acknowledged_time =
       wfs ? context.created_time : context.created_time + AcknowledgeDelay(rng);
   context.latest_ship_time = shipping.estimated_ship_date + kAutoCancelAfterShipDate - kHour;
   const sim::Shipment order_package =
-      MakeShipment(context.acknowledged_time + HandlingMillis(method, rng),
+      MakeShipment(market, context.acknowledged_time + HandlingMillis(method, rng),
                    context.latest_ship_time, method, context.region, bulky, rng);
   context.order_package = &order_package;
   context.fulfillment = &fulfillment;

@@ -5,17 +5,23 @@
 // depend on which other orders were generated, or in what order, so large
 // seeds can be produced by several threads on disjoint index ranges.
 //
-// What the orders look like: Walmart-shaped ids, US customers and addresses,
-// 1-5 lines (mostly 1-2) from a built-in catalog of about 100 products, exact
-// cent amounts with tax, and line statuses spread over the lifecycle as they
-// stand at `now`: recent orders are mostly Created or Acknowledged, older ones
-// Shipped, Delivered or Cancelled, with tracking, cancellation reasons and
+// What the orders look like: Walmart-shaped ids, customers and addresses of
+// the market (US, Canada, Mexico or Chile), 1-5 lines (mostly 1-2) from a
+// built-in catalog of about 100 products, exact amounts in the market's
+// currency with its sales tax, and line statuses spread over the lifecycle as
+// they stand at `now`: recent orders are mostly Created or Acknowledged, older
+// ones Shipped, Delivered or Cancelled, with tracking, cancellation reasons and
 // refunds that agree with the statuses (see order_generator.cc for the mix).
+// Per market: carriers, method codes, cancellation and refund reasons are the
+// market's own; Canada and Chile never show Delivered (delivered packages
+// stay Shipped); Mexico has no refunds. The US orders of a seed are the same
+// whatever else the generator learnt to do.
 
 #include <cstdint>
 #include <string>
 
 #include "core/clock.h"
+#include "domain/market.h"
 #include "domain/order.h"
 
 namespace mporders {
@@ -28,6 +34,8 @@ struct GeneratorOptions {
   int days_back = 180;  // values below 1 are treated as 1
   // Prepended to the purchase order id (13 digits, or 15 for indices >= 2^40).
   std::string purchase_order_prefix;
+  // Whose buyers, money, taxes and carriers the orders have.
+  MarketId market = MarketId::kUs;
 };
 
 // Immutable after construction; Make and MakeStored may be called from any

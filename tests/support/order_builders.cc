@@ -50,15 +50,17 @@ std::string Quantity(std::int64_t amount) {
   return R"({"unitOfMeasurement":"EACH","amount":")" + Num(amount) + "\"}";
 }
 
-std::string Money(const std::string& amount) {
-  return R"({"currency":"USD","amount":)" + amount + "}";
+std::string Money(const std::string& amount, const std::string& currency = "USD") {
+  return "{\"currency\":" + Quote(currency) + ",\"amount\":" + amount + "}";
 }
 
 std::string ChargeJson(const std::string& type, const std::string& name, const std::string& amount,
-                       const std::string& tax) {
+                       const std::string& tax, const std::string& currency) {
   std::string json = "{\"chargeType\":" + Quote(type) + ",\"chargeName\":" + Quote(name) +
-                     ",\"chargeAmount\":" + Money(amount);
-  if (!tax.empty()) json += ",\"tax\":{\"taxName\":\"Tax1\",\"taxAmount\":" + Money(tax) + "}";
+                     ",\"chargeAmount\":" + Money(amount, currency);
+  if (!tax.empty()) {
+    json += ",\"tax\":{\"taxName\":\"Tax1\",\"taxAmount\":" + Money(tax, currency) + "}";
+  }
   return json + "}";
 }
 
@@ -86,9 +88,10 @@ std::string BucketJson(const BucketSpec& bucket, const std::string& po, const Li
 }
 
 std::string LineJson(const LineSpec& line, const OrderSpec& order) {
-  std::string charges = ChargeJson("PRODUCT", "ItemPrice", line.product_amount, line.tax_amount);
+  std::string charges =
+      ChargeJson("PRODUCT", "ItemPrice", line.product_amount, line.tax_amount, order.currency);
   if (!line.shipping_amount.empty()) {
-    charges += "," + ChargeJson("SHIPPING", "Shipping", line.shipping_amount, "");
+    charges += "," + ChargeJson("SHIPPING", "Shipping", line.shipping_amount, "", order.currency);
   }
   std::vector<BucketSpec> buckets = line.buckets;
   if (buckets.empty()) buckets.push_back(Bucket("Created", line.quantity));
@@ -274,14 +277,15 @@ std::string CancelBody(const std::string& line_number, std::int64_t quantity,
 
 std::string RefundBody(const std::string& purchase_order_id, const std::string& line_number,
                        const std::string& amount, const std::string& tax_amount,
-                       const std::string& charge_type, const std::string& reason) {
+                       const std::string& charge_type, const std::string& reason,
+                       const std::string& currency) {
   return "{\"orderRefund\":{\"purchaseOrderId\":" + Quote(purchase_order_id) +
          ",\"orderLines\":{\"orderLine\":[{\"lineNumber\":" + Quote(line_number) +
          ",\"refunds\":{\"refund\":[{\"refundComments\":\"test "
          "refund\",\"refundCharges\":{\"refundCharge\":[{"
          "\"refundReason\":" +
          Quote(reason) +
-         ",\"charge\":" + ChargeJson(charge_type, "Item Price", amount, tax_amount) + "}]}}]}}]}}}";
+         ",\"charge\":" + ChargeJson(charge_type, "Item Price", amount, tax_amount, currency) + "}]}}]}}]}}}";
 }
 
 std::string FullRefundBody(const std::string& purchase_order_id, const std::string& line_number) {
@@ -290,7 +294,7 @@ std::string FullRefundBody(const std::string& purchase_order_id, const std::stri
          ",\"isFullRefund\":true,\"refunds\":{\"refund\":[{\"refundComments\":\"full\","
          "\"refundCharges\":{"
          "\"refundCharge\":[{\"refundReason\":\"DamagedItem\",\"charge\":" +
-         ChargeJson("PRODUCT", "Item Price", "-0.01", "") + "}]}}]}}]}}}";
+         ChargeJson("PRODUCT", "Item Price", "-0.01", "", "USD") + "}]}}]}}]}}}";
 }
 
 const boost::json::object& OrderOf(const boost::json::value& response) {

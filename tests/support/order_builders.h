@@ -62,6 +62,7 @@ struct OrderSpec {
   std::string ship_node_type = "SellerFulfilled";
   std::string order_type;       // empty: absent (REGULAR)
   std::vector<LineSpec> lines;  // empty: one line of 1 Created unit
+  std::string currency = "USD";  // of every amount
 };
 
 // Shorthands for the common fields; set the others on the result.
@@ -106,7 +107,8 @@ std::string CancelBody(const std::string& line_number, std::int64_t quantity,
 std::string RefundBody(const std::string& purchase_order_id, const std::string& line_number,
                        const std::string& amount, const std::string& tax_amount = "",
                        const std::string& charge_type = "PRODUCT",
-                       const std::string& reason = "DamagedItem");
+                       const std::string& reason = "DamagedItem",
+                       const std::string& currency = "USD");
 // {"orderRefund":...} asking a full refund of the line.
 std::string FullRefundBody(const std::string& purchase_order_id, const std::string& line_number);
 
