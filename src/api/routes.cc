@@ -31,6 +31,10 @@ struct Route {
   // Routes of one market's legacy API (Canada's /v3/ca/...) serve that market
   // only; the others serve the market the request resolves to.
   std::optional<MarketId> market = std::nullopt;
+  // Without WM_SEC.ACCESS_TOKEN, `Authorization: Basic` client credentials
+  // stand in for the token (Mexico's GET /v3/token/detail, mx_mp_auth.json):
+  // the handler checks them.
+  bool accepts_basic = false;
 };
 
 using ApiRouter = http::Router<Route>;
@@ -60,7 +64,8 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   router->Add(verb::post, "/v3/token",
               Route{PostToken, false, false, ErrorService::kGateway, std::nullopt});
   router->Add(verb::get, "/v3/token/detail",
-              Route{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt});
+              Route{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt,
+                    std::nullopt, true});
   for (const auto& order_route : OrderRoutes()) {
     routers->global.Add(order_route.method, std::string(order_route.path),
                         Route{order_route.endpoint, true, true, ErrorService::kOrders,
@@ -122,6 +127,15 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
   representation.json_error_envelope = IsCanadaPath(request.path)
                                            ? ctx.options.ca_error_envelope
                                            : ctx.options.error_envelope;
+  // Mexico's API answers errors with its single-object body (reference §4.1
+  // f): from the start when the client says it is calling Mexico, otherwise
+  // once the token shows an MX seller.
+  if (!IsCanadaPath(request.path)) {
+    auto said = HeaderMarket(request);
+    if (said.ok() && *said == MarketId::kMx) {
+      representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+    }
+  }
   auto fail = [&](const Status& status, ErrorService service) {
     return ErrorReply(status, service, representation, request);
   };
@@ -164,8 +178,10 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     if (auto missing = MissingWmHeader(request)) co_return fail(*missing, checks.service);
   }
   Call call{request, ctx, {}, representation, checks.service};
-  if (checks.requires_token) {
-    std::string token(request.Header(kAccessTokenHeader));
+  std::string token(request.Header(kAccessTokenHeader));
+  const bool basic_instead = checks.accepts_basic && token.empty() &&
+                             boost::algorithm::istarts_with(request.Header("Authorization"), "Basic ");
+  if (checks.requires_token && !basic_instead) {
     if (token.empty()) co_return fail(MissingToken(request), checks.service);
     // One indexed lookup (revocation and grants): inline, see ApiContext::blocking.
     auto claims = ctx.tokens.Verify(token);
@@ -181,6 +197,10 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     auto market = ResolveCallMarket(checks.market, *header_market, call.claims);
     if (!market.ok()) co_return fail(market.status(), checks.service);
     call.market = &GetMarket(*market);
+    if (call.market->id() == MarketId::kMx && !IsCanadaPath(request.path)) {
+      representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+      call.representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+    }
     if (ctx.sandbox != nullptr) {
       auto injected = co_await ctx.sandbox->BeforeSellerCall(call);
       if (injected) co_return std::move(*injected);
