@@ -41,6 +41,19 @@ boost::asio::awaitable<http::Reply> PostCaCancel(Call& call);
 boost::asio::awaitable<http::Reply> PostCaShipping(Call& call);
 boost::asio::awaitable<http::Reply> PostCaRefund(Call& call);
 
+// mx_orders.cc — Mexico's API on /v3/orders (mx_mp_orders.json)
+boost::asio::awaitable<http::Reply> GetMxOrders(Call& call);
+boost::asio::awaitable<http::Reply> GetMxOrdersCursor(Call& call);
+boost::asio::awaitable<http::Reply> GetMxWfsOrders(Call& call);
+boost::asio::awaitable<http::Reply> PostMxAcknowledge(Call& call);
+boost::asio::awaitable<http::Reply> PostMxCancel(Call& call);
+boost::asio::awaitable<http::Reply> PostMxShip(Call& call);
+boost::asio::awaitable<http::Reply> PostMxDeliver(Call& call);
+
+// mx_labels.cc — Mexico's shipping labels
+boost::asio::awaitable<http::Reply> PostMxLabels(Call& call);
+boost::asio::awaitable<http::Reply> GetMxLabel(Call& call);
+
 }  // namespace mporders::api
 
 #include <string_view>

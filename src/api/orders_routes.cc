@@ -17,9 +17,24 @@ std::vector<OrderRoute> OrderRoutes() {
   };
 }
 
-// Mexico's legacy API (mx_mp_orders.json) is not served yet: an MX seller's
-// /v3/orders calls find no route.
-std::vector<OrderRoute> MexicoOrderRoutes() { return {}; }
+// Mexico's legacy API (mx_mp_orders.json): an MX seller's /v3/orders calls.
+// It has no GET of one order and no refund.
+std::vector<OrderRoute> MexicoOrderRoutes() {
+  using boost::beast::http::verb;
+  using Group = ratelimit::EndpointGroup;
+  return {
+      {verb::get, "/v3/orders", GetMxOrders, Group::kGetAllOrders},
+      {verb::get, "/v3/orders/cursor", GetMxOrdersCursor, Group::kGetAllOrdersUsingCursor},
+      {verb::get, "/v3/orders/wfsorders", GetMxWfsOrders, Group::kGetAllWfsOrders},
+      {verb::post, "/v3/orders/labels", PostMxLabels, Group::kPostBulkShippingLabel},
+      {verb::get, "/v3/orders/label/{trackingNumber}", GetMxLabel, Group::kGetShippingLabel},
+      {verb::post, "/v3/orders/{purchaseOrderId}/acknowledge", PostMxAcknowledge,
+       Group::kAcknowledgeOrders},
+      {verb::post, "/v3/orders/{purchaseOrderId}/cancel", PostMxCancel, Group::kCancelOrderLines},
+      {verb::post, "/v3/orders/{purchaseOrderId}/ship", PostMxShip, Group::kShippingUpdates},
+      {verb::post, "/v3/orders/{purchaseOrderId}/deliver", PostMxDeliver, Group::kDeliveryUpdates},
+  };
+}
 
 // Canada's legacy API (ca_mp_orders.json): XML unless Accept asks for JSON,
 // except the WFS list, which the spec defines in JSON only.

@@ -36,6 +36,10 @@ struct Route {
   bool requires_channel_type = false;  // WM_CONSUMER.CHANNEL.TYPE (Canada)
   // The representation when Accept leaves the choice open.
   BodyFormat default_body = BodyFormat::kJson;
+  // Without WM_SEC.ACCESS_TOKEN, `Authorization: Basic` client credentials
+  // stand in for the token (Mexico's GET /v3/token/detail, mx_mp_auth.json):
+  // the handler checks them.
+  bool accepts_basic = false;
 };
 
 using ApiRouter = http::Router<Route>;
@@ -95,8 +99,9 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   }
   router->Add(verb::post, "/v3/token",
               Route{PostToken, false, false, ErrorService::kGateway, std::nullopt});
-  router->Add(verb::get, "/v3/token/detail",
-              Route{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt});
+  Route token_detail{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt};
+  token_detail.accepts_basic = true;  // Mexico's token detail (mx_mp_auth.json)
+  router->Add(verb::get, "/v3/token/detail", token_detail);
   for (const auto& order_route : OrderRoutes()) {
     routers->global.Add(order_route.method, std::string(order_route.path),
                         Route{order_route.endpoint, true, true, ErrorService::kOrders,
@@ -180,6 +185,15 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
   representation.json_error_envelope = IsCanadaPath(request.path)
                                            ? ctx.options.ca_error_envelope
                                            : ctx.options.error_envelope;
+  // Mexico's API answers errors with its single-object body (reference §4.1
+  // f): from the start when the client says it is calling Mexico, otherwise
+  // once the token shows an MX seller.
+  if (!IsCanadaPath(request.path)) {
+    auto said = HeaderMarket(request);
+    if (said.ok() && *said == MarketId::kMx) {
+      representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+    }
+  }
   auto fail = [&](const Status& status, ErrorService service) {
     return ErrorReply(status, service, representation, request);
   };
@@ -222,7 +236,10 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     if (auto missing = MissingChannelType(request)) co_return fail(*missing, checks.service);
   }
   Call call{request, ctx, {}, representation, checks.service};
-  if (checks.requires_token) {
+  const bool basic_instead =
+      checks.accepts_basic && request.Header(kAccessTokenHeader).empty() &&
+      boost::algorithm::istarts_with(request.Header("Authorization"), "Basic ");
+  if (checks.requires_token && !basic_instead) {
     auto claims = Authenticate(ctx, request);
     if (!claims.ok()) co_return fail(claims.status(), checks.service);
     call.claims = std::move(claims).value();
@@ -236,6 +253,10 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
     auto market = ResolveCallMarket(checks.market, *header_market, call.claims);
     if (!market.ok()) co_return fail(market.status(), checks.service);
     call.market = &GetMarket(*market);
+    if (call.market->id() == MarketId::kMx && !IsCanadaPath(request.path)) {
+      representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+      call.representation.json_error_envelope = JsonErrorEnvelope::kSingle;
+    }
     if (ctx.sandbox != nullptr) {
       auto injected = co_await ctx.sandbox->BeforeSellerCall(call);
       if (injected) co_return std::move(*injected);

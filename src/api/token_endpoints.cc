@@ -1,4 +1,5 @@
-// POST /v3/token and GET /v3/token/detail, as us_mp_auth.json defines them.
+// POST /v3/token and GET /v3/token/detail, as us_mp_auth.json defines them;
+// the detail also takes Basic client credentials, as mx_mp_auth.json has it.
 
 #include <boost/algorithm/string/predicate.hpp>
 
@@ -132,7 +133,29 @@ boost::asio::awaitable<http::Reply> IssueToken(Call& call) {
 }  // namespace
 
 boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call) {
-  const auth::TokenClaims& claims = call.claims;
+  auth::TokenClaims claims = call.claims;
+  if (claims.client_id.empty()) {
+    // Basic client credentials instead of a token (mx_mp_auth.json): the
+    // detail of the token they would be issued now.
+    auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
+    if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
+    auto issued = co_await RunBlocking(call.ctx.blocking, [&]() -> Result<auth::TokenClaims> {
+      auto client = auth::AuthenticateClient(call.ctx.store, credentials->client_id,
+                                             credentials->client_secret);
+      if (!client.ok()) {
+        if (client.status().code() != ErrorCode::kUnauthorized) return client.status();
+        return Status::Error(ErrorCode::kUnauthorized, "Invalid client credentials.",
+                             "UNAUTHORIZED");
+      }
+      auto seller = auth::SellerForToken(*client, std::string(call.request.Header(auth::kPartnerIdHeader)));
+      if (!seller.ok()) return seller.status();
+      auto market = call.ctx.store.GetSeller(*seller);
+      if (!market.ok()) return market.status();
+      return call.ctx.tokens.Issue(*client, *seller, market->market).claims;
+    });
+    if (!issued.ok()) co_return ErrorReply(call, issued.status());
+    claims = *issued;
+  }
   if (call.wants_xml()) {
     TokenDetail detail;
     detail.expire_at = claims.expires_at;

@@ -23,8 +23,15 @@ namespace mporders {
 struct OrderView {
   bool product_info = false;      // item.imageUrl, item.weight
   bool replacement_info = false;  // orderType, originalCustomerOrderID
-  static OrderView Full() { return {true, true}; }
+  // Another market's data the US model has no field for (Mexico's, as member
+  // kStoredMxMember): for the store and snapshots, never for API answers.
+  bool market_data = false;
+  // Everything: the form the store and snapshots keep.
+  static OrderView Full() { return {true, true, true}; }
 };
+
+// The member holding an MX order's Mexican parts in the Full view.
+inline constexpr char kStoredMxMember[] = "mxOrder";
 
 // Appends the order object `{...}` (no envelope) to `out`.
 void AppendOrderJson(std::string& out, const Order& order, const OrderView& view);

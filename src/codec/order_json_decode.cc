@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "codec/json_reader.h"
+#include "codec/mx/mx_order_json.h"
 #include "codec/json_tree.h"
 #include "codec/order_json.h"
 #include "codec/order_json_parts.h"
@@ -135,6 +136,20 @@ Status DecodeShipNode(const JsonNode& value, const std::string& path,
   return Status::Ok();
 }
 
+// The store's form of an MX order (OrderView::market_data): Mexico's parts
+// are kept as the MX document itself, and read back from it.
+Status AttachStoredMxData(const JsonNode& value, const std::string& path, Order& out) {
+  auto mx = DecodeMxOrderJson(SerializeJsonNode(value));
+  if (!mx.ok()) return Status::InvalidContent(path + ": " + mx.status().description(), path);
+  out.mx = std::move(mx->mx);
+  for (OrderLine& line : mx->order_lines) {
+    for (OrderLine& target : out.order_lines) {
+      if (target.line_number == line.line_number) target.mx = std::move(line.mx);
+    }
+  }
+  return Status::Ok();
+}
+
 Status DecodeOrder(const JsonNode& value, const std::string& path, Order& out) {
   if (!value.IsObject()) return WrongType(path.empty() ? "order" : path, "an object");
   ObjectReader r(value, path);
@@ -152,6 +167,9 @@ Status DecodeOrder(const JsonNode& value, const std::string& path, Order& out) {
       r.List("orderLines", "orderLine", DecodeOrderLine, out.order_lines, ListRule::kMayBeEmpty));
   if (const JsonNode* ship_node = r.Get("shipNode")) {
     MP_RETURN_IF_ERROR(DecodeShipNode(*ship_node, r.PathOf("shipNode"), out.ship_node));
+  }
+  if (const JsonNode* mx = r.Get(kStoredMxMember)) {
+    MP_RETURN_IF_ERROR(AttachStoredMxData(*mx, r.PathOf(kStoredMxMember), out));
   }
   out.extras = r.TakeExtras();
   return Status::Ok();

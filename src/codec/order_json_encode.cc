@@ -6,6 +6,7 @@
 #include <string>
 
 #include "codec/json_writer.h"
+#include "codec/mx/mx_order_json.h"
 #include "codec/order_json.h"
 
 namespace mporders {
@@ -286,6 +287,7 @@ void WriteOrder(JsonWriter& out, const Order& order, const OrderView& view) {
     n.Extras(node.extras);
     n.Close();
   }
+  if (view.market_data && order.mx) o.Key(kStoredMxMember).Raw(EncodeMxOrderJson(order, true));
   o.Extras(order.extras);
   o.Close();
 }

@@ -51,6 +51,43 @@ struct CancelCommand {
   std::vector<CancelLine> lines;
 };
 
+// Mexico's acknowledge body: per line, the quantity to acknowledge.
+struct AcknowledgeLine {
+  std::string line_number;
+  std::string status;         // as sent; must be "Acknowledged"
+  std::int64_t quantity = 0;  // statusQuantity.amount (summed over the line's entries)
+};
+
+struct AcknowledgeLinesCommand {
+  std::vector<AcknowledgeLine> lines;
+};
+
+// Mexico's ship body (ShipmentMx): shipments, each one package with a
+// carrier and tracking number, holding one or more lines.
+struct MxShipmentRequest {
+  std::vector<MxShipmentLine> lines;  // shipmentLines[]
+  std::string carrier;
+  std::optional<std::string> tracking_number;
+  std::optional<std::string> tracking_url;  // trackingURL
+};
+
+struct MxShipCommand {
+  std::vector<MxShipmentRequest> shipments;
+};
+
+// Mexico's deliver body (Deliver.packages[]).
+struct MxDeliveryPackage {
+  std::string tracking_no;
+  std::optional<EpochMillis> event_time;
+  std::string event_name;  // must be DELIVERY_UPDATE
+  std::optional<std::string> purchase_order_no;
+  std::optional<std::string> package_no;
+};
+
+struct MxDeliverCommand {
+  std::vector<MxDeliveryPackage> packages;
+};
+
 struct RefundLine {
   std::string line_number;
   bool is_full_refund = false;

@@ -77,6 +77,16 @@ struct LifecycleContext {
 // in higher status"; a WFSFulfilled PO.
 Status Acknowledge(Order& order, const LifecycleContext& ctx);
 
+// Mexico's POST /acknowledge: per line, moves `quantity` Created units to
+// Acknowledged. Other quantity of the order (even Shipped or Cancelled) does
+// not stop it: the request names what it acknowledges.
+// Errors: no lines; duplicate lineNumber; unknown line; status other than
+// "Acknowledged" (any case); quantity < 1; more than the line's Created
+// quantity ("line 1: only 1 of 3 qty can be acknowledged; 2 qty is
+// Acknowledged"); a WFSFulfilled PO.
+Status AcknowledgeLines(Order& order, const AcknowledgeLinesCommand& command,
+                        const LifecycleContext& ctx);
+
 // POST /cancel. Each portion moves `quantity` units of its line to a Cancelled
 // bucket carrying its cancellationReason, taking Created quantity before
 // Acknowledged.

@@ -17,6 +17,7 @@
 
 #include "core/clock.h"
 #include "domain/money.h"
+#include "domain/mx_order.h"
 
 namespace mporders {
 
@@ -176,6 +177,7 @@ struct OrderLine {
   std::optional<std::string> intent_to_cancel;
   std::optional<std::string> config_id;
   std::optional<std::string> seller_order_id;
+  std::optional<MxLine> mx;  // Mexico's line data (mx_order.h); absent elsewhere
   Extras extras;
   friend bool operator==(const OrderLine&, const OrderLine&) = default;
 };
@@ -201,6 +203,7 @@ struct Order {
   ShippingInfo shipping_info;
   std::vector<OrderLine> order_lines;  // orderLines.orderLine[]
   std::optional<ShipNode> ship_node;
+  std::optional<MxOrderData> mx;  // Mexico's order data (mx_order.h); absent elsewhere
   Extras extras;  // paymentTypes, orderSummary, pickupPersons and anything newer
   friend bool operator==(const Order&, const Order&) = default;
 };

@@ -18,6 +18,16 @@ std::string_view EndpointGroupName(EndpointGroup group) {
       return "shippingUpdates";
     case EndpointGroup::kRefundOrderLines:
       return "refundOrderLines";
+    case EndpointGroup::kGetAllOrdersUsingCursor:
+      return "getAllOrdersUsingCursor";
+    case EndpointGroup::kGetAllWfsOrders:
+      return "getAllWFSOrders";
+    case EndpointGroup::kDeliveryUpdates:
+      return "deliveryUpdates";
+    case EndpointGroup::kPostBulkShippingLabel:
+      return "postBulkShippingLabel";
+    case EndpointGroup::kGetShippingLabel:
+      return "getShippingLabel";
   }
   return "unknown";
 }
@@ -38,11 +48,17 @@ GroupLimits DefaultGroupLimits() {
   limits[static_cast<std::size_t>(EndpointGroup::kCancelOrderLines)] = 60;
   limits[static_cast<std::size_t>(EndpointGroup::kShippingUpdates)] = 60;
   limits[static_cast<std::size_t>(EndpointGroup::kRefundOrderLines)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAllOrdersUsingCursor)] = 5000;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAllWfsOrders)] = 5000;
+  limits[static_cast<std::size_t>(EndpointGroup::kDeliveryUpdates)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kPostBulkShippingLabel)] = 60;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetShippingLabel)] = 5000;
   return limits;
 }
 
 std::map<std::string, std::map<EndpointGroup, std::int64_t>> DefaultMarketLimits() {
-  return {{"MX", {{EndpointGroup::kGetAllOrders, 60}}}};
+  return {{"MX",
+           {{EndpointGroup::kGetAllOrders, 60}, {EndpointGroup::kGetAllOrdersUsingCursor, 60}}}};
 }
 
 }  // namespace mporders::ratelimit

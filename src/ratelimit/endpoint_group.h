@@ -21,15 +21,26 @@ enum class EndpointGroup {
   kCancelOrderLines,      // POST /v3/orders/{purchaseOrderId}/cancel
   kShippingUpdates,       // POST /v3/orders/{purchaseOrderId}/shipping
   kRefundOrderLines,      // POST /v3/orders/{purchaseOrderId}/refund
+  // Mexico's own operations (mx_mp_orders.json); its getAllOrders,
+  // acknowledgeOrders, cancelOrderLines and shippingUpdates share the groups
+  // above, with the market's limits.
+  kGetAllOrdersUsingCursor,  // GET  /v3/orders/cursor (MX)
+  kGetAllWfsOrders,          // GET  /v3/orders/wfsorders (MX)
+  kDeliveryUpdates,          // POST /v3/orders/{purchaseOrderId}/deliver (MX)
+  kPostBulkShippingLabel,    // POST /v3/orders/labels (MX)
+  kGetShippingLabel,         // GET  /v3/orders/label/{trackingNumber} (MX)
 };
 
-constexpr std::size_t kEndpointGroupCount = 7;
+constexpr std::size_t kEndpointGroupCount = 12;
 
 constexpr std::array<EndpointGroup, kEndpointGroupCount> kAllEndpointGroups = {
     EndpointGroup::kGetAllOrders,     EndpointGroup::kGetAllReleasedOrders,
     EndpointGroup::kGetAnOrder,       EndpointGroup::kAcknowledgeOrders,
     EndpointGroup::kCancelOrderLines, EndpointGroup::kShippingUpdates,
     EndpointGroup::kRefundOrderLines,
+    EndpointGroup::kGetAllOrdersUsingCursor, EndpointGroup::kGetAllWfsOrders,
+    EndpointGroup::kDeliveryUpdates,  EndpointGroup::kPostBulkShippingLabel,
+    EndpointGroup::kGetShippingLabel,
 };
 
 // "getAllOrders", "acknowledgeOrders", ...
@@ -41,12 +52,14 @@ std::optional<EndpointGroup> EndpointGroupFromName(std::string_view name);
 using GroupLimits = std::array<std::int64_t, kEndpointGroupCount>;
 
 // Walmart's documented US limits: 5000/min for the reads, 60/min for each
-// write. Walmart's figure for /released is uncertain (one source says 60);
+// write. Mexico's own groups, for which Walmart publishes nothing, follow the
+// same rule: reads 5000, writes (deliver, bulk labels) 60. Walmart's figure for /released is uncertain (one source says 60);
 // it is the same query as getAllOrders, so it gets the same 5000.
 GroupLimits DefaultGroupLimits();
 
 // Where a market's published limits differ from the US ones, keyed by market
-// code: Mexico's getAllOrders is 60/min (reference §11.2, MX column).
+// code: Mexico's getAllOrders is 60/min (reference §11.2, MX column), and
+// so is its cursor read, the same query paged another way.
 std::map<std::string, std::map<EndpointGroup, std::int64_t>> DefaultMarketLimits();
 
 }  // namespace mporders::ratelimit

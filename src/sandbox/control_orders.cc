@@ -5,7 +5,9 @@
 
 #include "api/errors.h"
 #include "auth/credentials.h"
+#include "codec/mx/mx_order_json.h"
 #include "codec/order_json.h"
+#include "domain/mx_lifecycle.h"
 #include "domain/invariants.h"
 #include "sandbox/body_json.h"
 #include "sandbox/control_endpoints.h"
@@ -33,7 +35,12 @@ Result<std::vector<Order>> DecodeGivenOrders(const JsonNode& body) {
   }
   std::vector<Order> orders;
   for (const JsonNode* node : nodes) {
-    auto order = DecodeOrderJson(SerializeJsonNode(*node));
+    // Mexico's documents have plain orderLines[] (mx_mp_orders.json).
+    const JsonNode* inner = node->IsObject() && node->Find("order") ? node->Find("order") : node;
+    const JsonNode* lines = inner->IsObject() ? inner->Find("orderLines") : nullptr;
+    const bool mexican = lines != nullptr && lines->IsArray();
+    auto order = mexican ? DecodeMxOrderJson(SerializeJsonNode(*inner))
+                         : DecodeOrderJson(SerializeJsonNode(*node));
     if (!order.ok()) return order.status();
     // The same rule the store's orders obey: quantities partition every line,
     // refunds stay within the charges.
@@ -158,15 +165,36 @@ Reply PostOrders(api::Call& call) {
   auto inserted =
       co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::vector<std::string>> {
         Store& store = sandbox.store();
-        // Orders are in the seller's market: given ones in its currency,
-        // generated ones with its buyers, money and carriers.
-        auto market = SellerMarket(store, seller);
-        if (!market.ok()) return market.status();
+        // Orders are in the seller's market: given ones in its currency (an
+        // MX document goes to an MX seller only, and the reverse), generated
+        // ones with its buyers, money and carriers. A new seller takes the
+        // market of the documents posted for it.
+        MarketId market = MarketId::kUs;
+        auto known = store.GetSeller(seller);
+        if (known.ok()) {
+          market = known->market;
+        } else if (known.status().code() != ErrorCode::kNotFound) {
+          return known.status();
+        } else if (!given.empty() && given.front().mx) {
+          market = MarketId::kMx;
+        }
         for (const Order& order : given) {
-          MP_RETURN_IF_ERROR(CheckOrderCurrency(order, GetMarket(*market)));
+          MP_RETURN_IF_ERROR(CheckOrderCurrency(order, GetMarket(market)));
         }
         std::vector<StoredOrder> orders;
-        for (Order& order : given) orders.push_back(NewStoredOrder(seller, std::move(order)));
+        for (Order& order : given) {
+          if (order.mx.has_value() != (market == MarketId::kMx)) {
+            return Status::InvalidContent(
+                "order " + order.purchase_order_id + " is " +
+                    (order.mx ? "a Mexican order document" : "not a Mexican order document") +
+                    "; seller " + seller + " sells in " + std::string(MarketCode(market)),
+                "order");
+          }
+          // Walmart opens the order's shipments (carrier, tracking number)
+          // as it creates the order.
+          if (order.mx) OpenMxShipments(order, sandbox.clock().NowMillisFor(seller));
+          orders.push_back(NewStoredOrder(seller, std::move(order)));
+        }
         if (generate) {
           std::uint64_t first = 0;
           if (generate->first_index) {
@@ -181,13 +209,14 @@ Reply PostOrders(api::Call& call) {
           for (std::int64_t i = 0; i < generate->count; ++i) {
             orders.push_back(
                 NewStoredOrder(seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i),
-                                              now, generate->shape, *market)));
+                                              now, generate->shape, market)));
           }
         }
         MP_RETURN_IF_ERROR(store.InsertOrders(orders));
         // The seller row only after the orders went in: a refused insert
         // (say, a purchase order id taken) leaves no trace.
-        MP_RETURN_IF_ERROR(store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis()}));
+        MP_RETURN_IF_ERROR(
+            store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis(), market}));
         std::vector<std::string> ids;
         for (const StoredOrder& order : orders) ids.push_back(order.order.purchase_order_id);
         return ids;

@@ -51,7 +51,10 @@ class CaOrdersTest : public SandboxTest {
   }
 
   void Seed(const OrderSpec& spec, const std::string& seller = kCaSeller) {
-    auto response = Control("POST", seller + "/orders", CadOrderJson(spec));
+    // Orders in the seller's currency: CAD for the Canadian seller, USD for
+    // the US one (the sandbox refuses another currency than the market's).
+    auto response = Control("POST", seller + "/orders",
+                            seller == kCaSeller ? CadOrderJson(spec) : OrderJson(spec));
     ASSERT_EQ(response.status, 201u) << response.body;
   }
 
