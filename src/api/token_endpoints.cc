@@ -1,71 +1,20 @@
 // POST /v3/token and GET /v3/token/detail, as us_mp_auth.json defines them.
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/token_request.h"
 #include "auth/credentials.h"
-#include "auth/crypto.h"
 #include "auth/delegated_access.h"
 #include "codec/error_json.h"
 #include "codec/token_xml.h"
-#include "http/query_string.h"
 
 namespace mporders::api {
-namespace {
-
-struct BasicCredentials {
-  std::string client_id;
-  std::string client_secret;
-};
-
-Status BadBasicHeader() {
-  return Status::Error(
-      ErrorCode::kUnauthorized,
-      "Send the header 'Authorization: Basic Base64Encode(clientId:clientSecret)'.",
-      "UNAUTHORIZED");
-}
-
-Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
-  constexpr std::string_view kScheme = "Basic ";
-  if (header.size() <= kScheme.size() ||
-      !boost::algorithm::istarts_with(header, kScheme)) {
-    return BadBasicHeader();
-  }
-  std::string_view encoded = header.substr(kScheme.size());
-  while (!encoded.empty() && encoded.front() == ' ') encoded.remove_prefix(1);
-  while (!encoded.empty() && encoded.back() == ' ') encoded.remove_suffix(1);
-  auto decoded = auth::Base64Decode(encoded);
-  if (!decoded) return BadBasicHeader();
-  size_t colon = decoded->find(':');
-  if (colon == std::string::npos || colon == 0) return BadBasicHeader();
-  return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
-}
-
-// grant_type from the form body; client_credentials when the body is empty,
-// as the spec gives it that default.
-Result<std::string> GrantType(const http::Request& request) {
-  MP_RETURN_IF_ERROR(CheckTokenFormBody(request));
-  const std::string& body = request.message.body();
-  if (body.empty()) return std::string("client_credentials");
-  auto form = http::ParseQueryString(body);
-  if (!form) {
-    return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.",
-                                  "grant_type");
-  }
-  for (const auto& [name, value] : *form) {
-    if (name == "grant_type") return value;
-  }
-  return std::string("client_credentials");
-}
-
-}  // namespace
 
 boost::asio::awaitable<http::Reply> PostToken(Call& call) {
   auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
   if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
-  auto grant_type = GrantType(call.request);
+  auto grant_type = TokenGrantType(call.request);
   if (!grant_type.ok()) co_return ErrorReply(call, grant_type.status());
   if (*grant_type != "client_credentials") {
     co_return ErrorReply(
