@@ -380,5 +380,29 @@ TEST(OrderXmlTest, MalformedDocumentsSayWhere) {
   EXPECT_NE(mismatch.status().description().find("at offset"), std::string::npos);
 }
 
+// Found by fuzzing (fuzz/regressions/order_xml/invalid-utf8-text.xml): bytes
+// that are not UTF-8 in a UTF-8 document were kept, and the order's JSON form
+// was then not valid JSON.
+TEST(OrderXmlTest, TextOrNamesThatAreNotUtf8AreMalformed) {
+  const std::string seed = ReadTestData("seed_order.xml");
+  for (std::string_view bad : {"\xFF", "R\xC3", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80"}) {
+    std::string xml = seed;
+    xml.replace(xml.find("RESIDENTIAL"), 1, bad);
+    Result<Order> order = DecodeOrderXml(xml);
+    ASSERT_FALSE(order.ok());
+    EXPECT_EQ(order.status().code(), ErrorCode::kMalformedRequestContent);
+    EXPECT_NE(order.status().description().find("UTF-8"), std::string::npos)
+        << order.status().description();
+  }
+  std::string name = seed;
+  name.replace(name.find("<ns3:phone>"), 11, "<ns3:ph\xE9one>");
+  name.replace(name.find("</ns3:phone>"), 12, "</ns3:ph\xE9one>");
+  EXPECT_EQ(DecodeOrderXml(name).status().code(), ErrorCode::kMalformedRequestContent);
+  // Valid multi-byte text is kept as it is.
+  std::string accented = seed;
+  accented.replace(accented.find(" Cedar hill "), 12, "C\xC3\xA9" "dar \xF0\x9F\x8C\xB2");
+  EXPECT_EQ(FromXml(accented).shipping_info.postal_address.city, "C\xC3\xA9" "dar \xF0\x9F\x8C\xB2");
+}
+
 }  // namespace
 }  // namespace mporders

@@ -59,13 +59,56 @@ bool IsNil(const pugi::xml_node& element) {
   return false;
 }
 
+// True when `text` is well-formed UTF-8 (RFC 3629: shortest form, no
+// surrogates, at most U+10FFFF). pugixml passes the bytes of a UTF-8 document
+// through unchecked; what is kept must be text the JSON side can carry.
+bool IsValidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xBF;  // bounds of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // no overlong forms
+      if (lead == 0xED) high = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // no overlong forms
+      if (lead == 0xF4) high = 0x8F;  // at most U+10FFFF
+    } else {
+      return false;
+    }
+    if (text.size() - i < length) return false;
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    if (second < low || second > high) return false;
+    for (std::size_t k = 2; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if (next < 0x80 || next > 0xBF) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+Status NotUtf8() {
+  return Malformed("Request content is not well-formed XML: it is not valid UTF-8.");
+}
+
 Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& out);
 
 // A leaf: its character data (text and CDATA pieces joined), trimmed.
-void MapLeaf(const pugi::xml_node& element, JsonNode& out) {
+Status MapLeaf(const pugi::xml_node& element, JsonNode& out) {
   if (IsNil(element)) {
     out.kind = JsonNode::Kind::kNull;
-    return;
+    return Status::Ok();
   }
   out.kind = JsonNode::Kind::kString;
   std::string text;
@@ -74,7 +117,9 @@ void MapLeaf(const pugi::xml_node& element, JsonNode& out) {
       text += child.value();
     }
   }
+  if (!IsValidUtf8(text)) return NotUtf8();
   out.text = Trim(text);
+  return Status::Ok();
 }
 
 Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& out) {
@@ -84,10 +129,7 @@ Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& ou
   }
   const pugi::xml_node first_child = element.find_child(
       [](const pugi::xml_node& node) { return node.type() == pugi::node_element; });
-  if (!first_child) {
-    MapLeaf(element, out);
-    return Status::Ok();
-  }
+  if (!first_child) return MapLeaf(element, out);
   out.kind = JsonNode::Kind::kObject;
   const std::string_view list_item = ListItemOf(LocalName(element.name()));
   // Member index by name: a hostile document may have many thousands of
@@ -96,6 +138,7 @@ Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& ou
   for (const pugi::xml_node& child : element.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string_view key = LocalName(child.name());
+    if (!IsValidUtf8(key)) return NotUtf8();
     JsonNode value;
     MP_RETURN_IF_ERROR(MapElement(child, depth + 1, value));
     auto [slot, inserted] = index.try_emplace(key, out.children.size());
