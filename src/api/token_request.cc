@@ -20,8 +20,7 @@ Status BadBasicHeader() {
 
 Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
   constexpr std::string_view kScheme = "Basic ";
-  if (header.size() <= kScheme.size() ||
-      !boost::algorithm::istarts_with(header, kScheme)) {
+  if (header.size() <= kScheme.size() || !boost::algorithm::istarts_with(header, kScheme)) {
     return BadBasicHeader();
   }
   std::string_view encoded = header.substr(kScheme.size());
