@@ -53,6 +53,7 @@ run_target() {
   local work="$BUILD_DIR/corpus/$name" artifacts="$BUILD_DIR/artifacts/$name"
   local log="$BUILD_DIR/logs/$name.log"
   mkdir -p "$work" "$artifacts" "$(dirname "$log")"
+  rm -f "$log.status"
   local args=(-max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -timeout=10
               -print_final_stats=1 -artifact_prefix="$artifacts/")
   local dict
