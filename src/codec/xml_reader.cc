@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "codec/order_xml.h"
+#include "core/utf8.h"
 
 namespace mporders {
 namespace {
@@ -59,45 +60,8 @@ bool IsNil(const pugi::xml_node& element) {
   return false;
 }
 
-// True when `text` is well-formed UTF-8 (RFC 3629: shortest form, no
-// surrogates, at most U+10FFFF). pugixml passes the bytes of a UTF-8 document
-// through unchecked; what is kept must be text the JSON side can carry.
-bool IsValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;  // bounds of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;   // no overlong forms
-      if (lead == 0xED) high = 0x9F;  // no surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;   // no overlong forms
-      if (lead == 0xF4) high = 0x8F;  // at most U+10FFFF
-    } else {
-      return false;
-    }
-    if (text.size() - i < length) return false;
-    const auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < low || second > high) return false;
-    for (std::size_t k = 2; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if (next < 0x80 || next > 0xBF) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
+// pugixml passes the bytes of a UTF-8 document through unchecked; what is
+// kept must be text the JSON side can carry.
 Status NotUtf8() {
   return Malformed("Request content is not well-formed XML: it is not valid UTF-8.");
 }
