@@ -1,11 +1,13 @@
 // The list query and its cursor (api/list_query.h), for a fixed seller, time
 // and options. Property: the nextCursor built after a valid query parses
 // again, both as the query itself and as a nextCursor parameter, and
-// continues after the page key it was built with.
+// continues after the page key it was built with. Error descriptions echo
+// the input and must be UTF-8, as the JSON and XML error bodies are.
 
 #include <string>
 
 #include "api/list_query.h"
+#include "core/utf8.h"
 #include "fuzz_check.h"
 #include "http/query_string.h"
 
@@ -39,8 +41,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto params = http::ParseQueryString(fuzz::AsText(data, size));
   if (!params) return 0;
   const ApiOptions options;
-  (void)ParseListQuery(*params, ListKind::kReleased, kSeller, kNow, options);
+  auto released = ParseListQuery(*params, ListKind::kReleased, kSeller, kNow, options);
+  MPORDERS_FUZZ_CHECK("list_query", IsValidUtf8(released.status().description()));
   auto query = ParseListQuery(*params, ListKind::kAll, kSeller, kNow, options);
+  MPORDERS_FUZZ_CHECK("list_query", IsValidUtf8(query.status().description()));
   if (!query.ok()) return 0;
 
   const PageKey last{kNow - 1000, "P-1&x=%"};

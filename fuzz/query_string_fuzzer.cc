@@ -1,9 +1,10 @@
-// Percent-decoding and query strings (http/query_string.h). Properties: a
-// query that parses has as many pairs as '&'-separated non-empty parts at
-// most, and a text without '%' always decodes.
+// Percent-decoding and query strings (http/query_string.h). Properties:
+// what decodes is UTF-8; UTF-8 text without '%' always decodes; a query that
+// parses has at most as many pairs as '&'-separated parts.
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "fuzz_check.h"
 #include "http/query_string.h"
 
@@ -13,10 +14,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto path = http::PercentDecode(text, false);
   auto form = http::PercentDecode(text, true);
   MPORDERS_FUZZ_CHECK("query_string", path.has_value() == form.has_value());
-  if (text.find('%') == std::string_view::npos) {
+  if (text.find('%') == std::string_view::npos && IsValidUtf8(text)) {
     MPORDERS_FUZZ_CHECK("query_string", path.has_value());
   }
-  if (path) MPORDERS_FUZZ_CHECK("query_string", path->size() <= text.size());
+  if (path) {
+    MPORDERS_FUZZ_CHECK("query_string", path->size() <= text.size());
+    MPORDERS_FUZZ_CHECK("query_string", IsValidUtf8(*path));
+  }
 
   auto params = http::ParseQueryString(text);
   if (params) {

@@ -1,12 +1,14 @@
 // What POST /v3/token reads (api/token_request.h): the Basic Authorization
 // header and the form body. Input: the header value, a newline, the
 // Content-Type, a newline, the body. Property: credentials that parse, sent
-// again as Basic base64(clientId:clientSecret), parse to the same values.
+// again as Basic base64(clientId:clientSecret), parse to the same values; a
+// grant_type, echoed in the error body when unsupported, is UTF-8.
 
 #include <string>
 
 #include "api/token_request.h"
 #include "auth/crypto.h"
+#include "core/utf8.h"
 #include "fuzz_check.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -37,6 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         boost::beast::string_view(content_type.data(), content_type.size()));
   }
   request.message.body() = std::string(text);
-  (void)api::TokenGrantType(request);
+  auto grant_type = api::TokenGrantType(request);
+  if (grant_type.ok()) MPORDERS_FUZZ_CHECK("token_request", IsValidUtf8(*grant_type));
   return 0;
 }
