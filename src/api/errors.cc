@@ -6,6 +6,7 @@
 #include "codec/error_json.h"
 #include "codec/error_xml.h"
 #include "codec/problem_json.h"
+#include "core/utf8.h"
 
 namespace mporders::api {
 namespace {
@@ -90,7 +91,9 @@ ErrorEntry EntryFor(const Status& status, ErrorService service) {
   bool generic = status.description().empty() || status.code() == ErrorCode::kInternal ||
                  status.code() == ErrorCode::kNotFound;
   if (status.code() == ErrorCode::kInternal) spdlog::error("internal error: {}", status.description());
-  error.description = generic ? entry.description : status.description();
+  // Descriptions may echo header values, which HTTP lets carry any byte;
+  // the body must stay valid JSON and XML.
+  error.description = ToValidUtf8(generic ? entry.description : status.description());
   error.info = entry.info;
   error.severity = entry.severity;
   error.category = entry.category;
@@ -133,7 +136,7 @@ http::Reply ErrorReply(const Status& status, ErrorService service,
       // `instance` must be; the query is left out.
       const std::string_view target(request.message.target().data(),
                                     request.message.target().size());
-      problem.instance = std::string(target.substr(0, target.find('?')));
+      problem.instance = ToValidUtf8(target.substr(0, target.find('?')));
       problem.code = std::move(error.code);
       problem.field = std::move(error.field);
       reply.body = EncodeProblemJson(problem);
