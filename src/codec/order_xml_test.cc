@@ -404,5 +404,22 @@ TEST(OrderXmlTest, TextOrNamesThatAreNotUtf8AreMalformed) {
   EXPECT_EQ(FromXml(accented).shipping_info.postal_address.city, "C\xC3\xA9" "dar \xF0\x9F\x8C\xB2");
 }
 
+// Found by fuzzing (fuzz/regressions/order_xml/empty-status-list.xml): a line
+// without statuses was written as an empty wrapper, which did not read back.
+TEST(OrderXmlTest, EmptyListWrappersReadBackAsEmptyLists) {
+  Order order = FromXml(ReadTestData("seed_order.xml"));
+  order.order_lines[0].statuses.clear();
+  const std::string encoded = EncodeOrderResponseXml(order, OrderView::Full());
+  ASSERT_NE(encoded.find("<ns3:orderLineStatuses></ns3:orderLineStatuses>"), std::string::npos);
+  Result<Order> again = DecodeOrderXml(encoded);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->order_lines[0].statuses.empty());
+  EXPECT_EQ(EncodeOrderResponseXml(*again, OrderView::Full()), encoded);
+  std::string self_closing = encoded;
+  self_closing.replace(self_closing.find("<ns3:orderLineStatuses></ns3:orderLineStatuses>"),
+                       47, "<ns3:orderLineStatuses/>");
+  EXPECT_TRUE(DecodeOrderXml(self_closing).ok());
+}
+
 }  // namespace
 }  // namespace mporders

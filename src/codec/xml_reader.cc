@@ -93,7 +93,19 @@ Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& ou
   }
   const pugi::xml_node first_child = element.find_child(
       [](const pugi::xml_node& node) { return node.type() == pugi::node_element; });
-  if (!first_child) return MapLeaf(element, out);
+  if (!first_child) {
+    // An empty list wrapper (<orderLineStatuses/>, as an empty list is
+    // written) is an empty object, as {"orderLineStatuses":{}} is in JSON.
+    if (!ListItemOf(LocalName(element.name())).empty() && !IsNil(element)) {
+      MP_RETURN_IF_ERROR(MapLeaf(element, out));
+      if (out.text.empty()) {
+        out = JsonNode{};
+        out.kind = JsonNode::Kind::kObject;
+      }
+      return Status::Ok();
+    }
+    return MapLeaf(element, out);
+  }
   out.kind = JsonNode::Kind::kObject;
   const std::string_view list_item = ListItemOf(LocalName(element.name()));
   // Member index by name: a hostile document may have many thousands of
