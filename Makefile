@@ -11,7 +11,7 @@ JOBS ?= $(shell nproc)
 # ccache, when installed, makes rebuilds after a checkout switch cheap.
 LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench fuzz clean
 
 all: build
 
@@ -32,6 +32,13 @@ test: build
 bench: build
 	@./scripts/install-deps.sh --bench
 	@./bench/run.sh $(BUILD_DIR)
+
+# libFuzzer targets with ASan/UBSan in build-fuzz/, FUZZ_SECONDS each (docs/fuzzing.md).
+# Not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+fuzz: deps
+	@BUILD_DIR=build-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) JOBS=$(JOBS) FUZZ_JOBS=$(FUZZ_JOBS) ./scripts/fuzz.sh
 
 clean:
 	rm -rf $(BUILD_DIR)

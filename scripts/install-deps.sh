@@ -17,6 +17,11 @@ packages=(
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)
 fi
+# make fuzz: clang 14 with libFuzzer and the sanitizer runtimes, and the
+# symbolizer for readable stack traces.
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang-14 libclang-rt-14-dev llvm-14)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

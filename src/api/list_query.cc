@@ -50,6 +50,10 @@ Result<std::optional<EpochMillis>> DateParam(const http::QueryParams& params, co
   const std::string* text = Find(params, name);
   if (text == nullptr) return std::optional<EpochMillis>();
   auto value = ParseDateTime(*text);
+  // Dates are repeated in the nextCursor as ISO-8601 text: an epoch value
+  // whose year has more than four digits would make a cursor that does not
+  // parse.
+  if (value && ParseDateTime(FormatIsoMillis(*value)) != value) value.reset();
   if (!value) {
     return BadParam(name, "'" + *text +
                               "' is not a date. Use yyyy-MM-dd or an ISO-8601 date-time such as "

@@ -86,6 +86,17 @@ TEST(ListQueryTest, InvalidValuesNameTheirParameter) {
   EXPECT_EQ(ErrorField("cursorKey=garbage!"), "cursorKey");
 }
 
+// Found by fuzzing (fuzz/regressions/list_query/epoch-beyond-year-9999): the
+// date was accepted, but the nextCursor repeating it did not parse.
+TEST(ListQueryTest, EpochDatesBeyondYear9999AreRefused) {
+  EXPECT_EQ(ErrorField("fromExpectedShipDate=202297777769999999"), "fromExpectedShipDate");
+  EXPECT_EQ(ErrorField("createdEndDate=253402300800000"), "createdEndDate");  // year 10000
+  auto query = Parse("toExpectedShipDate=253402300799999");  // 9999-12-31T23:59:59.999Z
+  ASSERT_TRUE(query.ok()) << query.status().ToString();
+  auto next = Parse(std::string_view(BuildNextCursor(*query, 5, 1, PageKey{kNow, "P"})).substr(1));
+  EXPECT_TRUE(next.ok()) << next.status().ToString();
+}
+
 TEST(ListQueryTest, OldStartDatesAreClampedToTheRetentionWindow) {
   auto query = Parse("createdStartDate=2001-01-01");
   ASSERT_TRUE(query.ok());

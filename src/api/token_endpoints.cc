@@ -1,77 +1,18 @@
 // POST /v3/token and GET /v3/token/detail, as us_mp_auth.json defines them;
 // the detail also takes Basic client credentials, as mx_mp_auth.json has it.
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
 #include "api/metrics.h"
+#include "api/token_request.h"
 #include "auth/credentials.h"
-#include "auth/crypto.h"
 #include "auth/delegated_access.h"
 #include "codec/error_json.h"
 #include "codec/token_xml.h"
-#include "http/query_string.h"
 
 namespace mporders::api {
 namespace {
-
-struct BasicCredentials {
-  std::string client_id;
-  std::string client_secret;
-};
-
-Status BadBasicHeader() {
-  return Status::Error(
-      ErrorCode::kUnauthorized,
-      "Send the header 'Authorization: Basic Base64Encode(clientId:clientSecret)'.",
-      "UNAUTHORIZED");
-}
-
-Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
-  constexpr std::string_view kScheme = "Basic ";
-  if (header.size() <= kScheme.size() ||
-      !boost::algorithm::istarts_with(header, kScheme)) {
-    return BadBasicHeader();
-  }
-  std::string_view encoded = header.substr(kScheme.size());
-  while (!encoded.empty() && encoded.front() == ' ') encoded.remove_prefix(1);
-  while (!encoded.empty() && encoded.back() == ' ') encoded.remove_suffix(1);
-  auto decoded = auth::Base64Decode(encoded);
-  if (!decoded) return BadBasicHeader();
-  size_t colon = decoded->find(':');
-  if (colon == std::string::npos || colon == 0) return BadBasicHeader();
-  // RFC 7617 user-ids and passwords are text: a control character (a
-  // trailing NUL, a newline) is never part of a client id or secret, and a
-  // C string API down the line could cut the secret short at a NUL.
-  for (char c : *decoded) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return BadBasicHeader();
-  }
-  return BasicCredentials{decoded->substr(0, colon), decoded->substr(colon + 1)};
-}
-
-// grant_type from the form body. It is required (us_mp_auth.json lists it
-// as required): an empty body or a form without it is a 400, as is a form
-// naming any parameter twice, which would leave the grant ambiguous.
-Result<std::string> GrantType(const http::Request& request) {
-  MP_RETURN_IF_ERROR(CheckTokenFormBody(request));
-  auto form = http::ParseQueryString(request.message.body());
-  if (!form) {
-    return Status::InvalidContent("The form body is not valid x-www-form-urlencoded.",
-                                  "grant_type");
-  }
-  if (const std::string* repeated = http::RepeatedName(*form)) {
-    return Status::InvalidContent("The form parameter '" + *repeated + "' is sent more than once.",
-                                  *repeated);
-  }
-  for (const auto& [name, value] : *form) {
-    if (name == "grant_type") return value;
-  }
-  return Status::InvalidContent(
-      "The form parameter grant_type is required: send grant_type=client_credentials.",
-      "grant_type");
-}
 
 boost::asio::awaitable<http::Reply> IssueToken(Call& call);
 
@@ -88,7 +29,7 @@ namespace {
 boost::asio::awaitable<http::Reply> IssueToken(Call& call) {
   auto credentials = ParseBasicAuthorization(call.request.Header("Authorization"));
   if (!credentials.ok()) co_return ErrorReply(call, credentials.status());
-  auto grant_type = GrantType(call.request);
+  auto grant_type = TokenGrantType(call.request);
   if (!grant_type.ok()) co_return ErrorReply(call, grant_type.status());
   if (*grant_type != "client_credentials") {
     co_return ErrorReply(

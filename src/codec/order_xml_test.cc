@@ -380,5 +380,46 @@ TEST(OrderXmlTest, MalformedDocumentsSayWhere) {
   EXPECT_NE(mismatch.status().description().find("at offset"), std::string::npos);
 }
 
+// Found by fuzzing (fuzz/regressions/order_xml/invalid-utf8-text.xml): bytes
+// that are not UTF-8 in a UTF-8 document were kept, and the order's JSON form
+// was then not valid JSON.
+TEST(OrderXmlTest, TextOrNamesThatAreNotUtf8AreMalformed) {
+  const std::string seed = ReadTestData("seed_order.xml");
+  for (std::string_view bad : {"\xFF", "R\xC3", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80"}) {
+    std::string xml = seed;
+    xml.replace(xml.find("RESIDENTIAL"), 1, bad);
+    Result<Order> order = DecodeOrderXml(xml);
+    ASSERT_FALSE(order.ok());
+    EXPECT_EQ(order.status().code(), ErrorCode::kMalformedRequestContent);
+    EXPECT_NE(order.status().description().find("UTF-8"), std::string::npos)
+        << order.status().description();
+  }
+  std::string name = seed;
+  name.replace(name.find("<ns3:phone>"), 11, "<ns3:ph\xE9one>");
+  name.replace(name.find("</ns3:phone>"), 12, "</ns3:ph\xE9one>");
+  EXPECT_EQ(DecodeOrderXml(name).status().code(), ErrorCode::kMalformedRequestContent);
+  // Valid multi-byte text is kept as it is.
+  std::string accented = seed;
+  accented.replace(accented.find(" Cedar hill "), 12, "C\xC3\xA9" "dar \xF0\x9F\x8C\xB2");
+  EXPECT_EQ(FromXml(accented).shipping_info.postal_address.city, "C\xC3\xA9" "dar \xF0\x9F\x8C\xB2");
+}
+
+// Found by fuzzing (fuzz/regressions/order_xml/empty-status-list.xml): a line
+// without statuses was written as an empty wrapper, which did not read back.
+TEST(OrderXmlTest, EmptyListWrappersReadBackAsEmptyLists) {
+  Order order = FromXml(ReadTestData("seed_order.xml"));
+  order.order_lines[0].statuses.clear();
+  const std::string encoded = EncodeOrderResponseXml(order, OrderView::Full());
+  ASSERT_NE(encoded.find("<ns3:orderLineStatuses></ns3:orderLineStatuses>"), std::string::npos);
+  Result<Order> again = DecodeOrderXml(encoded);
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_TRUE(again->order_lines[0].statuses.empty());
+  EXPECT_EQ(EncodeOrderResponseXml(*again, OrderView::Full()), encoded);
+  std::string self_closing = encoded;
+  self_closing.replace(self_closing.find("<ns3:orderLineStatuses></ns3:orderLineStatuses>"),
+                       47, "<ns3:orderLineStatuses/>");
+  EXPECT_TRUE(DecodeOrderXml(self_closing).ok());
+}
+
 }  // namespace
 }  // namespace mporders

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "codec/order_xml.h"
+#include "core/utf8.h"
 
 namespace mporders {
 namespace {
@@ -59,13 +60,19 @@ bool IsNil(const pugi::xml_node& element) {
   return false;
 }
 
+// pugixml passes the bytes of a UTF-8 document through unchecked; what is
+// kept must be text the JSON side can carry.
+Status NotUtf8() {
+  return Malformed("Request content is not well-formed XML: it is not valid UTF-8.");
+}
+
 Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& out);
 
 // A leaf: its character data (text and CDATA pieces joined), trimmed.
-void MapLeaf(const pugi::xml_node& element, JsonNode& out) {
+Status MapLeaf(const pugi::xml_node& element, JsonNode& out) {
   if (IsNil(element)) {
     out.kind = JsonNode::Kind::kNull;
-    return;
+    return Status::Ok();
   }
   out.kind = JsonNode::Kind::kString;
   std::string text;
@@ -74,7 +81,9 @@ void MapLeaf(const pugi::xml_node& element, JsonNode& out) {
       text += child.value();
     }
   }
+  if (!IsValidUtf8(text)) return NotUtf8();
   out.text = Trim(text);
+  return Status::Ok();
 }
 
 Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& out) {
@@ -85,8 +94,17 @@ Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& ou
   const pugi::xml_node first_child = element.find_child(
       [](const pugi::xml_node& node) { return node.type() == pugi::node_element; });
   if (!first_child) {
-    MapLeaf(element, out);
-    return Status::Ok();
+    // An empty list wrapper (<orderLineStatuses/>, as an empty list is
+    // written) is an empty object, as {"orderLineStatuses":{}} is in JSON.
+    if (!ListItemOf(LocalName(element.name())).empty() && !IsNil(element)) {
+      MP_RETURN_IF_ERROR(MapLeaf(element, out));
+      if (out.text.empty()) {
+        out = JsonNode{};
+        out.kind = JsonNode::Kind::kObject;
+      }
+      return Status::Ok();
+    }
+    return MapLeaf(element, out);
   }
   out.kind = JsonNode::Kind::kObject;
   const std::string_view list_item = ListItemOf(LocalName(element.name()));
@@ -96,6 +114,7 @@ Status MapElement(const pugi::xml_node& element, std::size_t depth, JsonNode& ou
   for (const pugi::xml_node& child : element.children()) {
     if (child.type() != pugi::node_element) continue;
     const std::string_view key = LocalName(child.name());
+    if (!IsValidUtf8(key)) return NotUtf8();
     JsonNode value;
     MP_RETURN_IF_ERROR(MapElement(child, depth + 1, value));
     auto [slot, inserted] = index.try_emplace(key, out.children.size());

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace mporders::http {
 namespace {
 
@@ -33,6 +35,9 @@ std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_spa
       out.push_back(c);
     }
   }
+  // Decoded text is echoed in error bodies and cursors, which must stay
+  // valid JSON and XML.
+  if (!IsValidUtf8(out)) return std::nullopt;
   return out;
 }
 

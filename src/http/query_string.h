@@ -11,10 +11,10 @@
 namespace mporders::http {
 
 // Decodes %XX escapes; with `plus_is_space`, '+' becomes ' '. nullopt on a
-// malformed escape.
+// malformed escape or when the result is not UTF-8.
 std::optional<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
-// Splits "a=1&b=2" into decoded pairs. nullopt on a malformed escape.
+// Splits "a=1&b=2" into decoded pairs. nullopt as PercentDecode.
 std::optional<QueryParams> ParseQueryString(std::string_view query);
 
 // The first name that occurs more than once in `params`, or nullptr. A

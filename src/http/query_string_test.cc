@@ -43,6 +43,19 @@ TEST(QueryStringTest, FindsTheFirstRepeatedName) {
   EXPECT_EQ(*RepeatedName(long_repeated), "p7");
 }
 
+// Decoded values end up in error descriptions ("'<value>' is not one of
+// ...") and cursors: bytes that are not UTF-8 would make those bodies invalid
+// JSON, so such a query is malformed (fuzz/regressions/list_query/).
+TEST(QueryStringTest, RejectsTextThatIsNotUtf8) {
+  EXPECT_FALSE(ParseQueryString("status=%FF").has_value());
+  EXPECT_FALSE(ParseQueryString("sku=%C3").has_value());
+  EXPECT_FALSE(ParseQueryString("%ED%A0%80=1").has_value());
+  EXPECT_FALSE(ParseQueryString("sku=caf\xE9").has_value());
+  EXPECT_FALSE(PercentDecode("/v3/orders/%C0%AF", false).has_value());
+  EXPECT_EQ(ParseQueryString("sku=caf%C3%A9")->front().second, "caf\xC3\xA9");
+  EXPECT_EQ(PercentDecode("/v3/orders/\xE2\x82\xAC", false).value(), "/v3/orders/\xE2\x82\xAC");
+}
+
 TEST(QueryStringTest, PathDecodingKeepsPlus) {
   EXPECT_EQ(PercentDecode("/v3/orders/a+b%20c", false).value(), "/v3/orders/a+b c");
 }

@@ -25,7 +25,7 @@
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/ssl.h>
 
-#include "http/query_string.h"
+#include "http/request_target.h"
 
 namespace mporders::http {
 
@@ -78,24 +78,6 @@ Result<std::unique_ptr<asio::ssl::context>> MakeTlsContext(const std::string& ce
 // The socket under any stream: what timeouts and closing act on.
 beast::tcp_stream& Transport(beast::tcp_stream& stream) { return stream; }
 beast::tcp_stream& Transport(TlsStream& stream) { return stream.next_layer(); }
-
-// Splits the request target into decoded path and query. False when the
-// target is not an origin-form path or has a malformed escape.
-bool ParseTarget(Request& request) {
-  std::string_view target(request.message.target().data(), request.message.target().size());
-  if (target.empty() || target.front() != '/') return false;
-  size_t question = target.find('?');
-  auto path = PercentDecode(target.substr(0, question), false);
-  if (!path) return false;
-  request.path = std::move(*path);
-  if (question != std::string_view::npos) {
-    request.raw_query = std::string(target.substr(question + 1));
-    auto query = ParseQueryString(request.raw_query);
-    if (!query) return false;
-    request.query = std::move(*query);
-  }
-  return true;
-}
 
 // RFC 9112 §3.2: exactly one Host in HTTP/1.1; at most one in HTTP/1.0.
 bool HasOneHost(const beast::http::request<beast::http::string_body>& message) {
@@ -322,7 +304,7 @@ class Server::Impl {
       // without Host, and to any request with more than one.
       reply = error_replier_(400, "The request must carry exactly one Host header.", request);
       reply.close = true;
-    } else if (!ParseTarget(request)) {
+    } else if (!ParseRequestTarget(request)) {
       reply = error_replier_(400, "The request target is not a valid path and query.", request);
     } else {
       try {
