@@ -314,8 +314,10 @@ class Server::Impl {
       }
     }
     bool keep_alive = request.message.keep_alive() && !reply.close && !draining_.load();
-    bool ok = co_await Write(stream, request.message.version(), reply, keep_alive);
+    // Logged (and counted) before the reply goes out, so that once a client
+    // has its answer, the access log and /metrics already show the request.
     Log(request, reply, started);
+    bool ok = co_await Write(stream, request.message.version(), reply, keep_alive);
     co_return ok && keep_alive;
   }
 
@@ -350,8 +352,8 @@ class Server::Impl {
       request.message.base() = parser.get().base();
     }
     Reply reply = error_replier_(status, description, request);
-    co_await Write(stream, 11, reply, false);
     Log(request, reply, started);
+    co_await Write(stream, 11, reply, false);
     co_return false;
   }
 
