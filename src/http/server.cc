@@ -1,5 +1,7 @@
 #include "http/server.h"
 
+#include <array>
+
 #include <list>
 #include <mutex>
 #include <thread>
@@ -354,7 +356,26 @@ class Server::Impl {
     Reply reply = error_replier_(status, description, request);
     Log(request, reply, started);
     co_await Write(stream, 11, reply, false);
+    // The client may still be sending the refused body. Closing now would
+    // answer its next bytes with a reset, which can destroy the reply before
+    // the client reads it; so stop sending, then read and drop what still
+    // arrives, for a short while and a bounded amount (a lingering close).
+    co_await LingeringClose(Transport(stream));
     co_return false;
+  }
+
+  asio::awaitable<void> LingeringClose(beast::tcp_stream& transport) {
+    constexpr std::size_t kMaxDrainBytes = 4 * 1024 * 1024;
+    boost::system::error_code ignored;
+    transport.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+    transport.expires_after(std::chrono::seconds(2));
+    std::array<char, 16 * 1024> sink;
+    std::size_t drained = 0;
+    while (drained < kMaxDrainBytes) {
+      auto [ec, n] = co_await transport.async_read_some(asio::buffer(sink), kNoThrow);
+      if (ec) break;
+      drained += n;
+    }
   }
 
   template <typename Stream>
