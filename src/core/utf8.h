@@ -12,8 +12,4 @@ namespace mporders {
 // surrogates, nothing above U+10FFFF.
 bool IsValidUtf8(std::string_view text);
 
-// `text` with every byte that does not belong to a well-formed sequence
-// replaced by U+FFFD: for echoing input (header values, targets) in bodies.
-std::string ToValidUtf8(std::string_view text);
-
 }  // namespace mporders

@@ -25,16 +25,5 @@ TEST(Utf8Test, RefusesMalformedText) {
   }
 }
 
-TEST(Utf8Test, ReplacesEachStrayByteWithTheReplacementCharacter) {
-  EXPECT_EQ(ToValidUtf8("caf\xC3\xA9"), "caf\xC3\xA9");
-  EXPECT_EQ(ToValidUtf8("a\xFF"
-                        "b"),
-            "a\xEF\xBF\xBD"
-            "b");
-  EXPECT_EQ(ToValidUtf8("\xC3("), "\xEF\xBF\xBD(");
-  EXPECT_EQ(ToValidUtf8("\xE2\x82"), "\xEF\xBF\xBD\xEF\xBF\xBD");
-  EXPECT_TRUE(IsValidUtf8(ToValidUtf8("\xED\xA0\x80\xF4\x90\x80\x80 ok")));
-}
-
 }  // namespace
 }  // namespace mporders
