@@ -11,7 +11,8 @@
 # sandbox control API, then a lifecycle runs through the proxy: lists (offset,
 # cursor, WFS), acknowledge part of an order, labels (PNG, PDF, ZIP), ship as a
 # multi-item shipment and in two packages, deliver, cancel the rest, re-reads
-# and error cases. Prints "N passed, M failed"; exits non-zero on any
+# and error cases; then orders the sandbox generates (no document) are read,
+# listed and taken through a lifecycle. Prints "N passed, M failed"; exits non-zero on any
 # violation. SPEC_PATCH=0 validates against the published file verbatim.
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -132,6 +133,28 @@ req "POST A/cancel (line 1, the last unit)" 202 POST "/v3/orders/$A/cancel" \
   "{\"orderCancellation\":{\"orderLines\":{\"orderLine\":[{\"lineNumber\":\"1\",\"orderLineStatuses\":{\"orderLineStatus\":[{\"status\":\"Cancelled\",\"cancellationReason\":\"SELLER REJECTION\",\"statusQuantity\":$(q 1)}]}}]}}}"
 req "GET A after the lifecycle" 200 GET "/v3/orders?purchaseOrderId=$A"
 req "GET /v3/orders?statusCodeFilter=Shipped" 200 GET "/v3/orders?statusCodeFilter=Shipped"
+# Orders the sandbox generates for the MX seller (no document): Mexico's full
+# model, validated in the list and the one-order read, then a lifecycle.
+gen="$(curl -s -o "$WORK/generated.json" -w '%{http_code}' -X POST "$BASE_URL/sandbox/v1/sellers/$SELLER/orders" \
+  -H "X-Sandbox-Key: $SANDBOX_KEY" -H "Content-Type: application/json" \
+  -d '{"count":3,"lines":2,"quantity":2,"shipNodeType":"SellerFulfilled"}')"
+[ "$gen" = 201 ] && { echo "ok - three generated MX orders through the sandbox"; PASSED=$((PASSED + 1)); } \
+  || bail "sandbox generate -> $gen $(head -c 300 "$WORK/generated.json")"
+G="$(node -e "console.log(JSON.parse(require('fs').readFileSync('$WORK/generated.json','utf8')).purchaseOrderIds[0])")"
+req "GET /v3/orders?purchaseOrderId=G (generated)" 200 GET "/v3/orders?purchaseOrderId=$G"
+TRACK_G="$(jget 'o.order[0].shipments[0].trackingNumber')"
+req "GET /v3/orders?limit=100 (with generated orders)" 200 GET "/v3/orders?limit=100"
+req "GET /v3/orders/cursor?statusCodeFilter=Created (generated)" 200 GET "/v3/orders/cursor?statusCodeFilter=Created&limit=100"
+req "POST G/acknowledge line 1" 202 POST "/v3/orders/$G/acknowledge" "$(line_ack 1 2)"
+req "POST G/acknowledge line 2" 202 POST "/v3/orders/$G/acknowledge" "$(line_ack 2 2)"
+req "GET /v3/orders/label/{tracking of G} (PNG)" 200 GET "/v3/orders/label/$TRACK_G"
+req "POST G/ship (multi-item, Walmart's tracking)" 202 POST "/v3/orders/$G/ship" \
+  "{\"shipments\":[{\"shipmentLines\":[{\"primeLineNo\":\"1\",\"shipmentLineNo\":\"1\",\"quantity\":$(q 2)},{\"primeLineNo\":\"2\",\"shipmentLineNo\":\"2\",\"quantity\":$(q 2)}],\"trackingNumber\":\"$TRACK_G\",\"carrier\":\"MX-FEDX\"}]}"
+req "POST G/deliver" 202 POST "/v3/orders/$G/deliver" \
+  "{\"packages\":[{\"trackingNo\":\"$TRACK_G\",\"eventName\":\"DELIVERY_UPDATE\",\"purchaseOrderNo\":\"$G\"}]}"
+req "GET G after the lifecycle" 200 GET "/v3/orders?purchaseOrderId=$G"
+req "GET /v3/orders?statusCodeFilter=Delivered" 200 GET "/v3/orders?statusCodeFilter=Delivered"
+
 req "POST B/ship unacknowledged (400)" 400 POST "/v3/orders/$B/ship" \
   "{\"shipments\":[{\"shipmentLines\":[{\"primeLineNo\":\"1\",\"shipmentLineNo\":\"1\",\"quantity\":$(q 1)}],\"trackingNumber\":\"Y$RUN\",\"carrier\":\"MX-DHL\"}]}"
 req "POST unknown/acknowledge (404)" 4xx POST "/v3/orders/P-UNKNOWN-$RUN/acknowledge" "$(line_ack 1 1)"

@@ -9,6 +9,7 @@
 #include "app/open_store.h"
 #include "app/seeding.h"
 #include "codec/order_json.h"
+#include "domain/mx_derive.h"
 
 namespace mporders::app {
 
@@ -73,7 +74,12 @@ int RunImport(const std::string& db, const std::string& seller, const std::strin
   }
   std::vector<StoredOrder> stored;
   stored.reserve(orders->size());
-  for (auto& order : *orders) stored.push_back(NewStoredOrder(seller, std::move(order)));
+  for (auto& order : *orders) {
+    // A US-shaped document for an MX seller gets Mexico's model, as Walmart
+    // would have sent the order.
+    if (seller_market.id() == MarketId::kMx && !order.mx) DeriveMxOrder(order);
+    stored.push_back(NewStoredOrder(seller, std::move(order)));
+  }
   Status status = store->UpsertOrders(stored);
   if (!status.ok()) {
     ReportError("import failed; nothing was imported", status);

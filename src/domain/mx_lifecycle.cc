@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "domain/line_buckets.h"
+#include "domain/stable_hash.h"
 
 namespace mporders {
 
@@ -19,16 +20,6 @@ using lifecycle_internal::NormalizeBuckets;
 namespace {
 
 constexpr std::string_view kDefaultCarrier = "MX-FEDX";
-
-// FNV-1a: stable numbers from ids, the same on every run and machine.
-std::uint64_t StableHash(std::string_view text) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : text) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
 
 // `digits` decimal digits, the first one not zero.
 std::string StableDigits(std::string_view seed, int digits) {
@@ -113,8 +104,9 @@ void OpenMxShipments(Order& order, EpochMillis now) {
     }
   }
   std::map<std::string, std::int64_t> covered;
+  // Only open shipments hold open quantity; shipped ones hold shipped units.
   for (const MxShipment& shipment : order.mx->shipments) {
-    if (shipment.status == kMxShipmentCancelled) continue;
+    if (shipment.status != kMxShipmentCreated) continue;
     for (const MxShipmentLine& part : shipment.lines) covered[part.prime_line_no] += part.quantity;
   }
   for (const OrderLine& line : order.order_lines) {

@@ -30,7 +30,8 @@ inline constexpr EpochMillis kMxShipWindow = 2LL * 24 * 3600 * 1000;
 
 // Gives a new MX order what Walmart adds when it is created: `mx` data when
 // absent, coLineNumber and soPrimeLineSubLineNo when absent, one open shipment
-// for each line's quantity not yet in a shipment (carrier MX-FEDX), and a
+// for each line's open quantity not yet in an open shipment (carrier
+// MX-FEDX; shipped shipments hold shipped units, not open ones), and a
 // shipment number and tracking number for every shipment without one. Numbers
 // are derived from the purchase order id and line, so they are stable.
 void OpenMxShipments(Order& order, EpochMillis now);

@@ -3,6 +3,7 @@
 #include <array>
 #include <string_view>
 
+#include "domain/mx_derive.h"
 #include "sim/catalog.h"
 #include "sim/charges.h"
 #include "sim/ids.h"
@@ -151,6 +152,8 @@ Order MakeNewOrder(std::uint64_t seed, std::uint64_t index, EpochMillis now,
     line.intent_to_cancel.reset();
     line.seller_order_id.reset();
   }
+  // The lines and statuses changed: Mexico's charges and shipments again.
+  if (market == MarketId::kMx) DeriveMxOrder(order);
   return order;
 }
 

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -251,6 +252,112 @@ TEST(MarketOrdersTest, ChileanOrdersHaveWholePesoShelfPricesRutAndChileanAddress
   EXPECT_GT(ruts.size(), 990u);
 }
 
+// Every generated MX order carries Mexico's model, consistent with its lines:
+// charges that add up to the shared ones, IVA at 16 %, and shipments that hold
+// exactly the quantity the line statuses say is shipped or open.
+TEST(MarketOrdersTest, MexicanOrdersCarryMexicosOrderModel) {
+  const OrderGenerator generator = Generator(MarketId::kMx);
+  std::set<std::string> shipment_statuses;
+  int discounts = 0, shipping = 0, delivered_shipments = 0, multi_item = 0;
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    const Order order = generator.Make(i);
+    SCOPED_TRACE(order.purchase_order_id);
+    ASSERT_TRUE(order.mx.has_value());
+    const MxOrderData& mx = *order.mx;
+    ASSERT_TRUE(mx.billing_info.has_value());
+    EXPECT_EQ(mx.billing_info->name, order.shipping_info.postal_address.name);
+    EXPECT_EQ(mx.billing_info->postal_code, order.shipping_info.postal_address.postal_code);
+    EXPECT_EQ(mx.billing_info->country, "MX");
+    std::int64_t total = 0;
+    std::map<std::string, std::int64_t> in_shipments, shipped_in_shipments;
+    for (const MxShipment& shipment : mx.shipments) {
+      shipment_statuses.insert(shipment.status);
+      ASSERT_TRUE(shipment.tracking_number.has_value());
+      EXPECT_FALSE(shipment.shipment_no.empty());
+      EXPECT_TRUE(order.order_lines.size() >= shipment.lines.size());
+      ASSERT_TRUE(GetMarket(MarketId::kMx).carriers().Contains(shipment.carrier)) << shipment.carrier;
+      ASSERT_TRUE(shipment.created_date.has_value());
+      if (shipment.lines.size() > 1) ++multi_item;
+      for (const MxShipmentLine& part : shipment.lines) {
+        in_shipments[part.prime_line_no] += part.quantity;
+        if (shipment.status == kMxShipmentShipped) shipped_in_shipments[part.prime_line_no] += part.quantity;
+      }
+      if (shipment.status == kMxShipmentShipped) {
+        ASSERT_TRUE(shipment.ship_date_time.has_value());
+        EXPECT_EQ(shipment.shipped_date, shipment.ship_date_time);
+        EXPECT_EQ(shipment.package_no, shipment.shipment_no + "_1");
+        if (shipment.delivered_date) ++delivered_shipments;
+      } else {
+        EXPECT_EQ(shipment.status, kMxShipmentCreated);
+        EXPECT_EQ(shipment.carrier, "MX-FEDX");
+        EXPECT_FALSE(shipment.seller_owned);
+      }
+    }
+    for (const OrderLine& line : order.order_lines) {
+      ASSERT_TRUE(line.mx.has_value());
+      const MxLine& l = *line.mx;
+      EXPECT_EQ(l.co_line_number, line.line_number);
+      EXPECT_EQ(l.so_prime_line_sub_line_no, order.customer_order_id + "-" + line.line_number + "-1");
+      ASSERT_FALSE(l.charges.empty());
+      const MxCharge& product = l.charges.front();
+      EXPECT_EQ(product.charge_type, "PRODUCT");
+      EXPECT_EQ(product.charge_name, "ItemPrice");
+      ASSERT_TRUE(product.charge_amount.has_value());
+      ASSERT_GE(product.taxes.size(), 1u);
+      EXPECT_EQ(product.taxes[0].tax_name, "IVA_TAX");
+      // IVA included in a whole-peso price: 16 % of the net, to the centavo.
+      const std::int64_t net = product.charge_amount->minor;
+      const std::int64_t iva = product.taxes[0].tax_amount.minor;
+      EXPECT_LE(std::abs(net * 16 - iva * 100), 100 * line.order_line_quantity.amount) << net << " " << iva;
+      ASSERT_TRUE(l.unit_price.has_value());
+      EXPECT_EQ(l.unit_price->minor * line.order_line_quantity.amount, net + iva);
+      EXPECT_EQ(l.unit_price->currency, "MXN");
+      for (const MxCharge& charge : l.charges) {
+        ASSERT_TRUE(charge.charge_amount.has_value());
+        total += charge.charge_amount->minor;
+        for (const MxTax& tax : charge.taxes) total += tax.tax_amount.minor;
+        if (charge.charge_type == "DISCOUNT") {
+          ++discounts;
+          EXPECT_EQ(charge.charge_name, "COUPON_DISC");
+          EXPECT_EQ(charge.charge_amount->minor, -(net / 10));
+        }
+        if (charge.charge_type == "SHIPPING") {
+          ++shipping;
+          EXPECT_EQ(charge.charge_name, "SHIPPING_CH");
+          ASSERT_EQ(charge.taxes.size(), 1u);
+          EXPECT_EQ(charge.taxes[0].tax_name, "SHIP_IVA_TAX");
+        }
+      }
+      // Shipments hold the shipped and open units, nothing cancelled.
+      const std::int64_t shipped =
+          QuantityIn(line, LineStatus::kShipped) + QuantityIn(line, LineStatus::kDelivered);
+      const std::int64_t open =
+          QuantityIn(line, LineStatus::kCreated) + QuantityIn(line, LineStatus::kAcknowledged);
+      EXPECT_EQ(shipped_in_shipments[line.line_number], shipped);
+      EXPECT_EQ(in_shipments[line.line_number], shipped + open);
+    }
+    ASSERT_TRUE(mx.order_total.has_value());
+    EXPECT_EQ(mx.order_total->minor, total);
+  }
+  EXPECT_EQ(shipment_statuses, (std::set<std::string>{kMxShipmentCreated, kMxShipmentShipped}));
+  EXPECT_GT(discounts, 50);
+  EXPECT_GT(shipping, 10);
+  EXPECT_GT(delivered_shipments, 100);
+  EXPECT_GT(multi_item, 20);
+}
+
+// The US, Canada and Chile keep their model: no Mexican data.
+TEST(MarketOrdersTest, OnlyMexicanOrdersCarryMexicosModel) {
+  for (MarketId market : {MarketId::kUs, MarketId::kCa, MarketId::kCl}) {
+    const OrderGenerator generator = Generator(market);
+    for (std::uint64_t i = 0; i < 200; ++i) {
+      const Order order = generator.Make(i);
+      EXPECT_FALSE(order.mx.has_value());
+      for (const OrderLine& line : order.order_lines) EXPECT_FALSE(line.mx.has_value());
+    }
+  }
+}
+
 TEST(MarketOrdersTest, MexicanOrdersHaveStatesPostalCodesRfcAndCfdi) {
   const OrderGenerator generator = Generator(MarketId::kMx);
   int invoiced = 0;
@@ -264,16 +371,19 @@ TEST(MarketOrdersTest, MexicanOrdersHaveStatesPostalCodesRfcAndCfdi) {
     EXPECT_EQ(address.address2->rfind("Col. ", 0), 0u);
     EXPECT_TRUE(AllDigits(order.shipping_info.phone, 10));
 
-    const std::string rfc = ExtraOf(order, "rfc");
-    const std::string cfdi = ExtraOf(order, "cfdi");
-    EXPECT_THAT(ExtraOf(order, "paymentMethod"), AnyOf(Eq("\"CREDIT\""), Eq("\"DEBIT\"")));
-    ASSERT_EQ(rfc.size(), 15u) << rfc;  // 13 characters and the quotes
-    if (rfc == "\"XAXX010101000\"") {
-      EXPECT_EQ(cfdi, "\"S01\"");
+    // The fiscal data is Mexico's model's (mx_derive.h), not left in the extras.
+    ASSERT_TRUE(order.mx.has_value());
+    EXPECT_EQ(ExtraOf(order, "rfc"), "");
+    const std::string rfc = order.mx->rfc.value_or("");
+    const std::string cfdi = order.mx->cfdi.value_or("");
+    EXPECT_THAT(order.mx->payment_method.value_or(""), AnyOf(Eq("CREDIT"), Eq("DEBIT")));
+    ASSERT_EQ(rfc.size(), 13u) << rfc;
+    if (rfc == "XAXX010101000") {
+      EXPECT_EQ(cfdi, "S01");
     } else {
       ++invoiced;
-      EXPECT_THAT(cfdi, AnyOf(Eq("\"G01\""), Eq("\"G03\"")));
-      EXPECT_TRUE(std::regex_match(rfc, std::regex("\"[A-Z]{4}[0-9]{6}[0-9A-Z]{3}\"")));
+      EXPECT_THAT(cfdi, AnyOf(Eq("G01"), Eq("G03")));
+      EXPECT_TRUE(std::regex_match(rfc, std::regex("[A-Z]{4}[0-9]{6}[0-9A-Z]{3}")));
     }
     for (const OrderLine& line : order.order_lines) {
       for (const Charge& charge : line.charges) {

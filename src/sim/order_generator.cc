@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "domain/mx_derive.h"
 #include "sim/catalog.h"
 #include "sim/charges.h"
 #include "sim/customer.h"
@@ -417,6 +418,9 @@ Order OrderGenerator::Make(std::uint64_t index) const {
     FillLine(context, i + 1, product_of_line[static_cast<std::size_t>(i)], line_packages, rng,
              order.order_lines[static_cast<std::size_t>(i)]);
   }
+  // Mexico's API shows its own order model (charges, billing, shipments);
+  // the other markets' orders are complete as they are.
+  if (market == MarketId::kMx) DeriveMxOrder(order);
   return order;
 }
 
