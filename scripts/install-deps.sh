@@ -12,6 +12,7 @@ packages=(
   libcairo2-dev libzint-dev libzip-dev zlib1g-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev
   zbar-tools poppler-utils unzip
+  prometheus  # promtool checks the /metrics exposition in the tests
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
 )
 if [ "${1:-}" = "--bench" ]; then

@@ -1,41 +1,21 @@
 #include "core/text.h"
 
-#include <cstdint>
+#include "core/utf8.h"
 
 namespace mporders {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the well-formed, XML-safe character starting at text[i], or 0.
-// Follows the table of well-formed sequences of Unicode 15 §3.9 (no
-// overlongs, no surrogates, nothing above U+10FFFF).
+// Length of the well-formed, XML-safe character starting at text[i], or 0:
+// a UTF-8 character (DecodeUtf8) that XML 1.0 can carry.
 std::size_t CharLength(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) -> std::uint8_t {
-    return i + k < text.size() ? static_cast<std::uint8_t>(text[i + k]) : 0;
-  };
-  const std::uint8_t b0 = byte(0);
-  if (b0 < 0x80) {
-    return (b0 >= 0x20 || b0 == '\t' || b0 == '\n' || b0 == '\r') ? 1 : 0;
-  }
-  const auto cont = [&](std::size_t k, std::uint8_t lo = 0x80, std::uint8_t hi = 0xBF) {
-    const std::uint8_t b = byte(k);
-    return i + k < text.size() && b >= lo && b <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2) ? 3 : 0;
-  if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (b0 == 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    // U+FFFE and U+FFFF are not XML characters.
-    return (byte(1) == 0xBF && (byte(2) == 0xBE || byte(2) == 0xBF)) ? 0 : 3;
-  }
-  if (b0 >= 0xE1 && b0 <= 0xEC) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xEE) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(1, 0x90, 0xBF) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
+  const Utf8Char c = DecodeUtf8(text, i);
+  if (c.length == 0) return 0;
+  const char32_t cp = c.code_point;
+  if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') return 0;  // C0 controls
+  if (cp == 0xFFFE || cp == 0xFFFF) return 0;                         // not XML characters
+  return c.length;
 }
 
 }  // namespace

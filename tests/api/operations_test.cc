@@ -2,8 +2,10 @@
 // /metrics in the Prometheus text format, and the JSON access log.
 
 #include <signal.h>
+#include <sys/wait.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -173,6 +175,32 @@ TEST_F(MetricsTest, ExposesRequestsTokensRateLimitsStoreAndProcessInPrometheusFo
   // Labels are route templates: no ids, no sellers.
   EXPECT_EQ(response.body.find("ACKED"), std::string::npos);
   EXPECT_EQ(response.body.find(kSellerA), std::string::npos);
+}
+
+// Prometheus' own checker (promtool, Debian's prometheus package, installed by
+// scripts/install-deps.sh) accepts the exposition: syntax and lint. Like the
+// label tests' pdfinfo and zbarimg, a missing promtool fails the test.
+TEST_F(MetricsTest, PromtoolCheckMetricsAcceptsTheExposition) {
+  ASSERT_EQ(Get("/v3/orders/NO-SUCH-ORDER", token_a_).status, 404u);
+  ASSERT_EQ(Get("/v3/orders/NO-SUCH-ORDER", token_a_).status, 429u);
+  ASSERT_EQ(Get("/v3/orders?limit=abc", token_a_).status, 400u);
+  ASSERT_EQ(GetPlain(server_->port(), "/no/such/route").status, 404u);
+  auto response = GetPlain(server_->port(), "/metrics");
+  ASSERT_EQ(response.status, 200u);
+  const auto file = dir_.path() / "metrics.txt";
+  std::ofstream(file, std::ios::binary) << response.body;
+  const auto report = dir_.path() / "promtool.txt";
+  const std::string command = "promtool check metrics < '" + file.string() + "' > '" +
+                              report.string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  std::ifstream in(report);
+  std::stringstream said;
+  said << in.rdbuf();
+  ASSERT_TRUE(WIFEXITED(status)) << command;
+  ASSERT_NE(WEXITSTATUS(status), 127) << "promtool is missing: install Debian's prometheus "
+                                         "package (scripts/install-deps.sh)";
+  EXPECT_EQ(WEXITSTATUS(status), 0) << said.str() << "\n--- /metrics:\n" << response.body;
+  EXPECT_EQ(said.str(), "") << "promtool lint findings";
 }
 
 class NoMetricsTest : public OperationsTest {
