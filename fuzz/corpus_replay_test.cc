@@ -24,6 +24,7 @@ MPORDERS_DECLARE_TARGET(query_string)
 MPORDERS_DECLARE_TARGET(list_query)
 MPORDERS_DECLARE_TARGET(http_request)
 MPORDERS_DECLARE_TARGET(token_request)
+MPORDERS_DECLARE_TARGET(signature_auth)
 
 namespace {
 
@@ -67,5 +68,6 @@ MPORDERS_REPLAY_TEST(query_string, QueryString)
 MPORDERS_REPLAY_TEST(list_query, ListQuery)
 MPORDERS_REPLAY_TEST(http_request, HttpRequest)
 MPORDERS_REPLAY_TEST(token_request, TokenRequest)
+MPORDERS_REPLAY_TEST(signature_auth, SignatureAuth)
 
 }  // namespace

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build-fuzz}
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 JOBS=${JOBS:-$(nproc)}
-ALL_TARGETS="order_json command_json order_xml command_xml query_string list_query http_request token_request"
+ALL_TARGETS="order_json command_json order_xml command_xml query_string list_query http_request token_request signature_auth"
 FUZZ_TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
 
 # The dictionary of each target's input format.
@@ -24,7 +24,7 @@ dictionary() {
     order_json | command_json) echo fuzz/dict/json.dict ;;
     order_xml | command_xml) echo fuzz/dict/xml.dict ;;
     query_string | list_query) echo fuzz/dict/query.dict ;;
-    http_request | token_request) echo fuzz/dict/http.dict ;;
+    http_request | token_request | signature_auth) echo fuzz/dict/http.dict ;;
   esac
 }
 
