@@ -275,12 +275,14 @@ TEST(MarketOrdersTest, MexicanOrdersCarryMexicosOrderModel) {
       ASSERT_TRUE(shipment.tracking_number.has_value());
       EXPECT_FALSE(shipment.shipment_no.empty());
       EXPECT_TRUE(order.order_lines.size() >= shipment.lines.size());
-      ASSERT_TRUE(GetMarket(MarketId::kMx).carriers().Contains(shipment.carrier)) << shipment.carrier;
+      ASSERT_TRUE(GetMarket(MarketId::kMx).carriers().Contains(shipment.carrier))
+          << shipment.carrier;
       ASSERT_TRUE(shipment.created_date.has_value());
       if (shipment.lines.size() > 1) ++multi_item;
       for (const MxShipmentLine& part : shipment.lines) {
         in_shipments[part.prime_line_no] += part.quantity;
-        if (shipment.status == kMxShipmentShipped) shipped_in_shipments[part.prime_line_no] += part.quantity;
+        if (shipment.status == kMxShipmentShipped)
+          shipped_in_shipments[part.prime_line_no] += part.quantity;
       }
       if (shipment.status == kMxShipmentShipped) {
         ASSERT_TRUE(shipment.ship_date_time.has_value());
@@ -297,7 +299,8 @@ TEST(MarketOrdersTest, MexicanOrdersCarryMexicosOrderModel) {
       ASSERT_TRUE(line.mx.has_value());
       const MxLine& l = *line.mx;
       EXPECT_EQ(l.co_line_number, line.line_number);
-      EXPECT_EQ(l.so_prime_line_sub_line_no, order.customer_order_id + "-" + line.line_number + "-1");
+      EXPECT_EQ(l.so_prime_line_sub_line_no,
+                order.customer_order_id + "-" + line.line_number + "-1");
       ASSERT_FALSE(l.charges.empty());
       const MxCharge& product = l.charges.front();
       EXPECT_EQ(product.charge_type, "PRODUCT");
@@ -308,7 +311,8 @@ TEST(MarketOrdersTest, MexicanOrdersCarryMexicosOrderModel) {
       // IVA included in a whole-peso price: 16 % of the net, to the centavo.
       const std::int64_t net = product.charge_amount->minor;
       const std::int64_t iva = product.taxes[0].tax_amount.minor;
-      EXPECT_LE(std::abs(net * 16 - iva * 100), 100 * line.order_line_quantity.amount) << net << " " << iva;
+      EXPECT_LE(std::abs(net * 16 - iva * 100), 100 * line.order_line_quantity.amount)
+          << net << " " << iva;
       ASSERT_TRUE(l.unit_price.has_value());
       EXPECT_EQ(l.unit_price->minor * line.order_line_quantity.amount, net + iva);
       EXPECT_EQ(l.unit_price->currency, "MXN");

@@ -190,8 +190,8 @@ TEST_F(MetricsTest, PromtoolCheckMetricsAcceptsTheExposition) {
   const auto file = dir_.path() / "metrics.txt";
   std::ofstream(file, std::ios::binary) << response.body;
   const auto report = dir_.path() / "promtool.txt";
-  const std::string command = "promtool check metrics < '" + file.string() + "' > '" +
-                              report.string() + "' 2>&1";
+  const std::string command =
+      "promtool check metrics < '" + file.string() + "' > '" + report.string() + "' 2>&1";
   const int status = std::system(command.c_str());
   std::ifstream in(report);
   std::stringstream said;
