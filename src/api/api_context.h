@@ -84,7 +84,7 @@ struct ApiContext {
   bool serve_metrics = false;
   // Starting / ready / draining, for GET /readyz; null: always ready.
   Readiness* readiness = nullptr;
-  WebhookSettings webhooks;
+  WebhookSettings webhooks = {};
 };
 
 }  // namespace mporders::api
