@@ -32,4 +32,10 @@ Reply PostReset(api::Call& call);
 Reply GetSnapshot(api::Call& call);
 Reply PutSnapshot(api::Call& call);
 
+// control_webhooks.cc
+Reply GetSubscriptionsControl(api::Call& call);
+Reply GetDeliveries(api::Call& call);
+Reply PostDeliveryReplay(api::Call& call);
+Reply PostDeliveriesReplay(api::Call& call);
+
 }  // namespace mporders::sandbox
