@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-#include "support/sandbox_fixture.h"
+#include "api/sandbox_fixture.h"
 #include "support/webhook_receiver.h"
 
 namespace mporders::testing {
