@@ -144,6 +144,11 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
       router->Add(sandbox_route.method, std::string(sandbox_route.path),
                   Route{sandbox_route.endpoint, false, false, ErrorService::kOrders, std::nullopt});
     }
+    // Walmart's dynamic sandbox (/v1/simulations/...): a seller's own calls.
+    for (const auto& sandbox_route : ctx.sandbox->SellerRoutes()) {
+      router->Add(sandbox_route.method, std::string(sandbox_route.path),
+                  Route{sandbox_route.endpoint, true, true, ErrorService::kOrders, std::nullopt});
+    }
   }
   return routers;
 }

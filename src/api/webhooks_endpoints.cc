@@ -50,18 +50,18 @@ Status CheckMemberNames(const json::object& object, std::initializer_list<std::s
                         const std::string& where) {
   for (const auto& member : object) {
     if (std::find(names.begin(), names.end(), member.key()) == names.end()) {
-      return Status::InvalidContent(
-          "Unknown member " + where + std::string(member.key()) + ".", std::string(member.key()));
+      return Status::InvalidContent("Unknown member " + where + std::string(member.key()) + ".",
+                                    std::string(member.key()));
     }
   }
   return Status::Ok();
 }
 
-Result<std::string> StringMember(const json::object& object, std::string_view name,
-                                 bool required) {
+Result<std::string> StringMember(const json::object& object, std::string_view name, bool required) {
   const json::value* value = object.if_contains(name);
   if (value == nullptr || value->is_null()) {
-    if (required) return Status::InvalidContent(std::string(name) + " is required.", std::string(name));
+    if (required)
+      return Status::InvalidContent(std::string(name) + " is required.", std::string(name));
     return std::string();
   }
   if (!value->is_string() || value->as_string().empty()) {
@@ -93,8 +93,7 @@ Status CheckFields(const Call& call, const WebhookSubscription& s) {
     return Status::InvalidContent("eventVersion must be V1.", "eventVersion");
   }
   if (s.resource_name != "ORDER") {
-    return Status::InvalidContent("resourceName of " + s.event_type + " is ORDER.",
-                                  "resourceName");
+    return Status::InvalidContent("resourceName of " + s.event_type + " is ORDER.", "resourceName");
   }
   if (s.status != "ACTIVE" && s.status != "INACTIVE") {
     return Status::InvalidContent("status must be ACTIVE or INACTIVE.", "status");
@@ -185,9 +184,8 @@ boost::asio::awaitable<http::Reply> PostSubscriptions(Call& call) {
     s->updated_at = now;
     subscriptions.push_back(std::move(s).value());
   }
-  Status saved = co_await RunBlocking(call.ctx.blocking, [&] {
-    return Webhooks(call).InsertSubscriptions(subscriptions);
-  });
+  Status saved = co_await RunBlocking(
+      call.ctx.blocking, [&] { return Webhooks(call).InsertSubscriptions(subscriptions); });
   if (!saved.ok()) co_return ErrorReply(call, saved);
   json::array out_events;
   for (const WebhookSubscription& s : subscriptions) {
@@ -206,11 +204,11 @@ boost::asio::awaitable<http::Reply> GetSubscriptions(Call& call) {
     if (auto value = call.request.Query(names[i])) filters[i] = std::string(*value);
   }
   if (filters[3] && *filters[3] != "ACTIVE" && *filters[3] != "INACTIVE") {
-    co_return ErrorReply(call, Status::InvalidParam("status must be ACTIVE or INACTIVE.", "status"));
+    co_return ErrorReply(call,
+                         Status::InvalidParam("status must be ACTIVE or INACTIVE.", "status"));
   }
-  auto all = co_await RunBlocking(call.ctx.blocking, [&] {
-    return Webhooks(call).ListSubscriptions(call.seller_id());
-  });
+  auto all = co_await RunBlocking(
+      call.ctx.blocking, [&] { return Webhooks(call).ListSubscriptions(call.seller_id()); });
   if (!all.ok()) co_return ErrorReply(call, all.status());
   json::array events;
   for (const WebhookSubscription& s : *all) {
@@ -230,13 +228,13 @@ boost::asio::awaitable<http::Reply> PatchSubscription(Call& call) {
   if (auto refusal = MarketRefusal(call)) co_return ErrorReply(call, *refusal);
   auto body = ParseJsonObject(call.request.message.body());
   if (!body.ok()) co_return ErrorReply(call, body.status());
-  Status members = CheckMemberNames(
-      *body, {"eventVersion", "eventUrl", "headers", "authDetails", "status"}, "");
+  Status members =
+      CheckMemberNames(*body, {"eventVersion", "eventUrl", "headers", "authDetails", "status"}, "");
   if (!members.ok()) co_return ErrorReply(call, members);
   if (body->empty()) {
-    co_return ErrorReply(call, Status::InvalidContent(
-                                   "Send at least one of eventVersion, eventUrl, headers, "
-                                   "authDetails, status."));
+    co_return ErrorReply(
+        call, Status::InvalidContent("Send at least one of eventVersion, eventUrl, headers, "
+                                     "authDetails, status."));
   }
   const std::string id(call.request.PathParam("subscriptionId"));
   auto updated = co_await RunBlocking(call.ctx.blocking, [&]() -> Result<WebhookSubscription> {
@@ -248,8 +246,9 @@ boost::asio::awaitable<http::Reply> PatchSubscription(Call& call) {
       auto value = StringMember(*body, name, true);
       if (!value.ok()) return value.status();
       std::string_view key(name);
-      (key == "eventVersion" ? s.event_version : key == "eventUrl" ? s.event_url : s.status) =
-          *value;
+      (key == "eventVersion" ? s.event_version
+       : key == "eventUrl"   ? s.event_url
+                             : s.status) = *value;
     }
     if (body->contains("headers")) {
       auto headers = ObjectMember(*body, "headers");

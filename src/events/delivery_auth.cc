@@ -41,17 +41,16 @@ Status ValidateAuthDetails(const std::string& auth_json) {
   if (!object.ok()) return object.status();
   for (const auto& member : *object) {
     if (!member.value().is_string()) {
-      return Status::InvalidContent("authDetails." + std::string(member.key()) + " must be a string",
-                                    "authDetails");
+      return Status::InvalidContent(
+          "authDetails." + std::string(member.key()) + " must be a string", "authDetails");
     }
   }
   const std::string method = Member(*object, "authMethod");
   auto require = [&](std::initializer_list<const char*> names) -> Status {
     for (const char* name : names) {
       if (Member(*object, name).empty()) {
-        return Status::InvalidContent("authDetails." + std::string(name) + " is required for " +
-                                          method,
-                                      "authDetails");
+        return Status::InvalidContent(
+            "authDetails." + std::string(name) + " is required for " + method, "authDetails");
       }
     }
     return Status::Ok();
@@ -59,8 +58,8 @@ Status ValidateAuthDetails(const std::string& auth_json) {
   if (method == "BASIC_AUTH") return require({"authHeaderName", "userName", "password"});
   if (method == "HMAC") return require({"authHeaderName", "clientSecret"});
   if (method == "OAUTH") return require({"authHeaderName", "clientId", "clientSecret", "authUrl"});
-  return Status::InvalidContent(
-      "authDetails.authMethod must be BASIC_AUTH, HMAC or OAUTH", "authDetails");
+  return Status::InvalidContent("authDetails.authMethod must be BASIC_AUTH, HMAC or OAUTH",
+                                "authDetails");
 }
 
 Status ValidateHeaders(const std::string& headers_json) {
@@ -73,8 +72,8 @@ Status ValidateHeaders(const std::string& headers_json) {
         name.find_first_of(" \t\r\n:") != std::string::npos ||
         std::string_view(member.value().as_string()).find_first_of("\r\n") !=
             std::string_view::npos) {
-      return Status::InvalidContent("headers." + name + " must be a header name with a string value",
-                                    "headers");
+      return Status::InvalidContent(
+          "headers." + name + " must be a header name with a string value", "headers");
     }
   }
   return Status::Ok();
@@ -131,10 +130,11 @@ Result<std::string> DeliveryAuth::OAuthToken(const std::string& auth_url,
   headers.emplace_back("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1");
   PostResult answer =
       HttpPost(auth_url, headers, "grant_type=client_credentials", timeout_, policy_);
-  if (!answer.status_code) return Status::Error(ErrorCode::kUnavailable, "OAuth token fetch: " + answer.error);
+  if (!answer.status_code)
+    return Status::Error(ErrorCode::kUnavailable, "OAuth token fetch: " + answer.error);
   if (*answer.status_code != 200) {
-    return Status::Error(ErrorCode::kUnavailable, "OAuth token fetch answered HTTP " +
-                               std::to_string(*answer.status_code));
+    return Status::Error(ErrorCode::kUnavailable,
+                         "OAuth token fetch answered HTTP " + std::to_string(*answer.status_code));
   }
   boost::system::error_code ec;
   json::value value = json::parse(answer.body, ec);
@@ -142,11 +142,13 @@ Result<std::string> DeliveryAuth::OAuthToken(const std::string& auth_url,
   const json::value* token = object != nullptr ? object->if_contains("access_token") : nullptr;
   const json::value* expires = object != nullptr ? object->if_contains("expires_in") : nullptr;
   if (token == nullptr || !token->is_string() || expires == nullptr || !expires->is_number()) {
-    return Status::Error(ErrorCode::kUnavailable, "OAuth token answer lacks access_token or expires_in");
+    return Status::Error(ErrorCode::kUnavailable,
+                         "OAuth token answer lacks access_token or expires_in");
   }
   const std::int64_t seconds = expires->is_int64() ? expires->as_int64()
-                               : expires->is_uint64() ? static_cast<std::int64_t>(expires->as_uint64())
-                                                      : static_cast<std::int64_t>(expires->as_double());
+                               : expires->is_uint64()
+                                   ? static_cast<std::int64_t>(expires->as_uint64())
+                                   : static_cast<std::int64_t>(expires->as_double());
   std::string access(token->as_string());
   std::lock_guard<std::mutex> lock(mutex_);
   // Renewed 30 s early, so a token never expires on its way.

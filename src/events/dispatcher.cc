@@ -1,7 +1,8 @@
 #include "events/dispatcher.h"
 
-#include <boost/asio/post.hpp>
 #include <spdlog/spdlog.h>
+
+#include <boost/asio/post.hpp>
 
 #include "auth/crypto.h"
 
@@ -122,8 +123,7 @@ void Dispatcher::Send(DeliveryClaim claim) {
       ++counters_.failed;
     }
   }
-  Status recorded =
-      store_.RecordAttempt(delivery.seller_id, delivery.delivery_id, owner_, outcome);
+  Status recorded = store_.RecordAttempt(delivery.seller_id, delivery.delivery_id, owner_, outcome);
   if (!recorded.ok()) {
     spdlog::warn("webhooks: recording attempt of delivery {} failed: {}", delivery.delivery_id,
                  recorded.ToString());

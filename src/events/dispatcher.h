@@ -14,6 +14,7 @@
 // Thread safety: Start/Stop from one thread; Wake from any.
 
 #include <atomic>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -22,8 +23,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <boost/asio/thread_pool.hpp>
 
 #include "core/clock.h"
 #include "events/delivery_auth.h"
@@ -42,7 +41,7 @@ struct DispatcherOptions {
 
 // Counters for /metrics.
 struct DeliveryCounters {
-  std::atomic<std::int64_t> delivered{0};  // attempts answered 2xx
+  std::atomic<std::int64_t> delivered{0};   // attempts answered 2xx
   std::atomic<std::int64_t> http_error{0};  // attempts answered otherwise
   std::atomic<std::int64_t> no_answer{0};   // attempts without an HTTP answer
   std::atomic<std::int64_t> failed{0};      // deliveries that gave up (FAILED)

@@ -104,15 +104,16 @@ Result<Target> ParseTarget(const std::string& url, const DestinationPolicy& poli
   if (target.host.front() == '[' && target.host.back() == ']') {
     target.host = target.host.substr(1, target.host.size() - 2);
   }
-  target.port = parsed->has_port() ? std::string(parsed->port())
-                                   : (target.scheme == "https" ? "443" : "80");
+  target.port =
+      parsed->has_port() ? std::string(parsed->port()) : (target.scheme == "https" ? "443" : "80");
   target.path = std::string(parsed->encoded_resource());
   if (target.path.empty() || target.path.front() != '/') target.path = "/" + target.path;
   return target;
 }
 
 template <typename Stream>
-PostResult Exchange(Stream& stream, asio::io_context& io, const bhttp::request<bhttp::string_body>& request,
+PostResult Exchange(Stream& stream, asio::io_context& io,
+                    const bhttp::request<bhttp::string_body>& request,
                     std::chrono::milliseconds timeout) {
   PostResult result;
   beast::flat_buffer buffer;
@@ -128,9 +129,9 @@ PostResult Exchange(Stream& stream, asio::io_context& io, const bhttp::request<b
   io.restart();
   io.run();
   if (ec) {
-    result.error = ec == beast::error::timeout ? "timed out after " +
-                                                     std::to_string(timeout.count()) + " ms"
-                                               : ec.message();
+    result.error = ec == beast::error::timeout
+                       ? "timed out after " + std::to_string(timeout.count()) + " ms"
+                       : ec.message();
     return result;
   }
   result.status_code = static_cast<int>(response.result_int());
@@ -207,9 +208,8 @@ PostResult HttpPost(const std::string& url,
   };
   beast::tcp_stream tcp_stream(io);
   tcp_stream.expires_after(timeout);
-  tcp_stream.async_connect(endpoints, [&](boost::system::error_code e, const tcp::endpoint&) {
-    ec = e;
-  });
+  tcp_stream.async_connect(endpoints,
+                           [&](boost::system::error_code e, const tcp::endpoint&) { ec = e; });
   io.run();
   if (ec) {
     result.error = "cannot connect to " + target->host + ":" + target->port + ": " +

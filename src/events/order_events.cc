@@ -89,8 +89,7 @@ std::int64_t AutoCancelledUnits(const OrderLine& line, std::optional<std::string
 
 std::string NewEventId(EpochMillis now) {
   // 100 ns intervals since 1582-10-15 (the UUID epoch).
-  const std::uint64_t ticks =
-      static_cast<std::uint64_t>(now) * 10'000ULL + 0x01B21DD213814000ULL;
+  const std::uint64_t ticks = static_cast<std::uint64_t>(now) * 10'000ULL + 0x01B21DD213814000ULL;
   const std::string random = auth::RandomHex(8);  // clock sequence and node
   const unsigned long long bits = std::stoull(random, nullptr, 16);
   // Variant 10xx in the clock sequence's top bits.

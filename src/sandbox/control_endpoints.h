@@ -15,6 +15,10 @@ Reply PostOrderCustomerCancel(api::Call& call);
 Reply PostDeliver(api::Call& call);
 Reply PostAutoCancel(api::Call& call);
 
+// Walmart's dynamic sandbox, seller-authenticated (control_orders.cc)
+Reply PostSimulationOrders(api::Call& call);
+Reply PostSimulationDeliver(api::Call& call);
+
 // control_time.cc
 Reply GetClock(api::Call& call);
 Reply PutClock(api::Call& call);

@@ -40,8 +40,8 @@ json::object DeliveryJson(const DeliveryRecord& d) {
   out["attempts"] = std::move(attempts);
   if (d.last_status_code) out["lastStatusCode"] = *d.last_status_code;
   if (!d.last_error.empty()) out["lastError"] = d.last_error;
-  if (d.next_attempt_at && (d.status == DeliveryStatus::kPending ||
-                            d.status == DeliveryStatus::kRetrying)) {
+  if (d.next_attempt_at &&
+      (d.status == DeliveryStatus::kPending || d.status == DeliveryStatus::kRetrying)) {
     out["nextAttemptAt"] = FormatIsoMillis(*d.next_attempt_at);
   }
   out["createdAt"] = FormatIsoMillis(d.created_at);
@@ -90,8 +90,8 @@ Reply GetDeliveries(api::Call& call) {
     query.status = ParseDeliveryStatus(*status);
     if (!query.status) {
       co_return api::ErrorReply(
-          call, Status::InvalidParam("status must be PENDING, RETRYING, DELIVERED or FAILED",
-                                     "status"));
+          call,
+          Status::InvalidParam("status must be PENDING, RETRYING, DELIVERED or FAILED", "status"));
     }
   }
   if (const std::string* type = call.request.Query("eventType")) query.event_type = *type;
@@ -105,8 +105,8 @@ Reply GetDeliveries(api::Call& call) {
       value = 0;
     }
     if (value < 1 || value > 500) {
-      co_return api::ErrorReply(call,
-                                Status::InvalidParam("limit must be an integer from 1 to 500", "limit"));
+      co_return api::ErrorReply(
+          call, Status::InvalidParam("limit must be an integer from 1 to 500", "limit"));
     }
     query.limit = value;
   }

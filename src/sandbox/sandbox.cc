@@ -117,6 +117,13 @@ boost::asio::awaitable<std::optional<http::Reply>> Sandbox::BeforeSellerCall(api
   co_return FaultReply(call, *action.answer);
 }
 
+std::vector<api::SandboxRoute> Sandbox::SellerRoutes() const {
+  return {
+      {verb::post, "/v1/simulations/orders", PostSimulationOrders},
+      {verb::post, "/v1/simulations/{purchaseOrderId}/deliver", PostSimulationDeliver},
+  };
+}
+
 std::vector<api::SandboxRoute> Sandbox::Routes() const {
   return {
       {verb::post, "/sandbox/v1/sellers/{sellerId}/clients", PostClient},

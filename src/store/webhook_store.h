@@ -14,9 +14,9 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
-#include <string>
 #include <vector>
 
 #include "core/clock.h"
@@ -68,7 +68,7 @@ struct DeliveryRecord {
   std::string subscription_id;
   std::string url;
   DeliveryStatus status = DeliveryStatus::kPending;
-  int round_attempts = 0;  // attempts since the delivery was created or replayed
+  int round_attempts = 0;                 // attempts since the delivery was created or replayed
   std::vector<DeliveryAttempt> attempts;  // oldest first
   std::optional<int> last_status_code;
   std::string last_error;

@@ -1,14 +1,13 @@
 // Webhooks, black-box: the real server sends Walmart's order events to a
 // real HTTP receiver in this process.
 
+#include <gtest/gtest.h>
 #include <signal.h>
 
 #include <cstdio>
 #include <fstream>
 #include <set>
 #include <thread>
-
-#include <gtest/gtest.h>
 
 #include "api/sandbox_fixture.h"
 #include "support/webhook_receiver.h"
@@ -22,10 +21,9 @@ constexpr char kHmacSecret[] = "receiver-hmac-secret";
 std::string PythonHmac(const std::string& key, const std::string& body, const TempDir& dir) {
   const auto path = dir.path() / "payload.bin";
   std::ofstream(path, std::ios::binary) << body;
-  const std::string command = "python3 -c \"import hmac,hashlib,sys; print(hmac.new(b'" +
-                              std::string(key) +
-                              "', open(sys.argv[1],'rb').read(), hashlib.sha256).hexdigest())\" " +
-                              path.string();
+  const std::string command =
+      "python3 -c \"import hmac,hashlib,sys; print(hmac.new(b'" + std::string(key) +
+      "', open(sys.argv[1],'rb').read(), hashlib.sha256).hexdigest())\" " + path.string();
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
   char buffer[256];
@@ -87,6 +85,22 @@ TEST_F(WebhooksTest, PoCreatedArrivesOnceSignedWithHmacOfThePayload) {
   EXPECT_EQ(receiver.WaitFor(4, 1000).size(), 3u);
   auto deliveries = Deliveries("?status=DELIVERED");
   EXPECT_EQ(deliveries.size(), 3u);
+  // The command line lists them too.
+  std::string output;
+  const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
+  ASSERT_EQ(RunCli({"sandbox", "deliveries", "--url", url, "--sandbox-key", kSandboxKey,
+                    "--seller", kSellerA, "--status", "DELIVERED", "--limit", "2"},
+                   &output),
+            0)
+      << output;
+  EXPECT_EQ(boost::json::parse(output).at("deliveries").as_array().size(), 2u);
+  const std::string id(deliveries[0].at("deliveryId").as_string());
+  ASSERT_EQ(RunCli({"sandbox", "replay", "--url", url, "--sandbox-key", kSandboxKey, "--seller",
+                    kSellerA, "--delivery", id},
+                   &output),
+            0)
+      << output;
+  EXPECT_EQ(receiver.WaitFor(4).size(), 4u);
 }
 
 TEST_F(WebhooksTest, AutoCancelAndCustomerCancelEvents) {
@@ -94,8 +108,8 @@ TEST_F(WebhooksTest, AutoCancelAndCustomerCancelEvents) {
   ASSERT_EQ(Subscribe("PO_LINE_AUTOCANCELLED", receiver.Url("/cancelled")).status, 200u);
   ASSERT_EQ(Subscribe("INTENT_TO_CANCEL", receiver.Url("/intent")).status, 200u);
   const auto ids = CreateOrders(R"({"count":2,"seed":3})");
-  auto intent = Control("POST", std::string(kSellerA) + "/orders/" + ids[1] + "/customer-cancel",
-                        "{}");
+  auto intent =
+      Control("POST", std::string(kSellerA) + "/orders/" + ids[1] + "/customer-cancel", "{}");
   ASSERT_EQ(intent.status, 200u) << intent.body;
   auto first = receiver.WaitFor(1);
   ASSERT_EQ(first.size(), 1u);
@@ -104,8 +118,8 @@ TEST_F(WebhooksTest, AutoCancelAndCustomerCancelEvents) {
   EXPECT_EQ(intent_json.at("source").at("eventType").as_string(), "INTENT_TO_CANCEL");
   EXPECT_EQ(intent_json.at("payload").at("purchaseOrderId").as_string(), ids[1]);
 
-  auto advanced = Control("POST", std::string(kSellerA) + "/clock/advance",
-                          R"({"days":30,"autoCancel":true})");
+  auto advanced =
+      Control("POST", std::string(kSellerA) + "/clock/advance", R"({"days":30,"autoCancel":true})");
   ASSERT_EQ(advanced.status, 200u) << advanced.body;
   auto all = receiver.WaitFor(3);
   ASSERT_EQ(all.size(), 3u);
@@ -177,8 +191,7 @@ TEST_F(WebhooksTest, ReplayAfterFailureSendsAgain) {
   auto recorded = [&](std::size_t attempts) {
     for (int i = 0; i < 200; ++i) {
       auto deliveries = Deliveries();
-      if (deliveries.size() == 1 &&
-          deliveries[0].at("attempts").as_array().size() == attempts) {
+      if (deliveries.size() == 1 && deliveries[0].at("attempts").as_array().size() == attempts) {
         return true;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -212,8 +225,8 @@ TEST_F(WebhooksTest, SubscriptionValidation) {
   EXPECT_EQ(bad_type.status, 400u) << bad_type.body;
   auto bad_url = Subscribe("PO_CREATED", "not a url");
   EXPECT_EQ(bad_url.status, 400u) << bad_url.body;
-  auto bad_auth = Subscribe("PO_CREATED", "http://127.0.0.1:1/x",
-                            R"(,"authDetails":{"authMethod":"HMAC"})");
+  auto bad_auth =
+      Subscribe("PO_CREATED", "http://127.0.0.1:1/x", R"(,"authDetails":{"authMethod":"HMAC"})");
   EXPECT_EQ(bad_auth.status, 400u) << bad_auth.body;
   auto ok = Subscribe("PO_CREATED", "http://127.0.0.1:1/x");
   ASSERT_EQ(ok.status, 200u) << ok.body;
@@ -300,8 +313,7 @@ TEST(WebhooksDurability, TwoProcessesSendEachAttemptOnce) {
     HttpClient control(server->port());
     auto created = control.Request(
         "POST", std::string("/sandbox/v1/sellers/") + kSellerA + "/orders",
-        {{"X-Sandbox-Key", kSandboxKey}, {"Content-Type", "application/json"}},
-        R"({"count":10})");
+        {{"X-Sandbox-Key", kSandboxKey}, {"Content-Type", "application/json"}}, R"({"count":10})");
     ASSERT_EQ(created.status, 201u) << created.body;
   }
   auto received = receiver.WaitFor(40);
@@ -313,6 +325,43 @@ TEST(WebhooksDurability, TwoProcessesSendEachAttemptOnce) {
         std::string(boost::json::parse(hook.body).at("source").at("eventId").as_string()));
   }
   EXPECT_EQ(event_ids.size(), 40u);
+}
+
+}  // namespace
+}  // namespace mporders::testing
+
+namespace mporders::testing {
+namespace {
+
+// Walmart's dynamic sandbox: the token's seller creates and delivers orders.
+TEST_F(WebhooksTest, DynamicSandboxRoutesCreateAndDeliver) {
+  WebhookReceiver receiver;
+  ASSERT_EQ(Subscribe("PO_CREATED", receiver.Url()).status, 200u);
+  HttpClient client(server_->port());
+  auto headers = WalmartHeaders(token_a_);
+  headers.emplace_back("WM_SANDBOX", "v2");
+  headers.emplace_back("Content-Type", "application/json");
+  auto created = client.Request("POST", "/v1/simulations/orders", headers, "");
+  ASSERT_EQ(created.status, 201u) << created.body;
+  const std::string po(created.Json().at("purchaseOrderIds").at(0).as_string());
+  ASSERT_EQ(receiver.WaitFor(1).size(), 1u);
+  EXPECT_EQ(GetOrder(po).status, 200u);
+  // Nothing shipped yet: delivering is refused with Walmart's error body.
+  auto deliver = client.Request("POST", "/v1/simulations/" + po + "/deliver", headers, "");
+  EXPECT_EQ(deliver.status, 400u) << deliver.body;
+  auto wrong = WalmartHeaders(token_a_);
+  wrong.emplace_back("WM_SANDBOX", "v1");
+  EXPECT_EQ(client.Request("POST", "/v1/simulations/orders", wrong, "").status, 400u);
+  EXPECT_EQ(client.Request("POST", "/v1/simulations/orders", WalmartHeaders("bad"), "").status,
+            401u);
+}
+
+TEST(WebhooksNoSandbox, SimulationRoutesAreAbsent) {
+  TempDir dir;
+  ServerProcess server({"--no-sandbox"}, &dir);
+  HttpClient client(server.port());
+  EXPECT_EQ(client.Request("POST", "/v1/simulations/orders", {{"WM_SANDBOX", "v2"}}, "").status,
+            404u);
 }
 
 }  // namespace

@@ -185,9 +185,9 @@ Status SqliteStore::InsertSubscriptions(const std::vector<WebhookSubscription>& 
                                           " already exists: " + std::string(exists->Text(0)),
                                       "eventType");
       }
-      Result<Statement> insert = db.Prepare(std::string("INSERT INTO webhook_subscriptions (") +
-                                            kSubscriptionColumns +
-                                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+      Result<Statement> insert =
+          db.Prepare(std::string("INSERT INTO webhook_subscriptions (") + kSubscriptionColumns +
+                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
       if (!insert.ok()) return insert.status();
       insert->Bind(1, s.seller_id)
           .Bind(2, s.subscription_id)
@@ -271,15 +271,15 @@ Result<std::vector<DeliveryClaim>> SqliteStore::ClaimDueDeliveries(const std::st
     // every process on this database.
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
     if (!tx.ok()) return tx.status();
-    Result<Statement> select = db.Prepare(
-        std::string("SELECT ") + kDeliveryColumns +
-        ", COALESCE(c.offset_ms, 0) FROM webhook_deliveries d"
-        " JOIN webhook_events e ON e.seller_id = d.seller_id AND e.event_id = d.event_id"
-        " LEFT JOIN sandbox_clocks c ON c.seller_id = d.seller_id"
-        " WHERE d.status IN ('PENDING', 'RETRYING')"
-        " AND d.next_attempt_at <= ?1 + COALESCE(c.offset_ms, 0)"
-        " AND (d.lease_until IS NULL OR d.lease_until < ?1)"
-        " ORDER BY d.next_attempt_at LIMIT ?2");
+    Result<Statement> select =
+        db.Prepare(std::string("SELECT ") + kDeliveryColumns +
+                   ", COALESCE(c.offset_ms, 0) FROM webhook_deliveries d"
+                   " JOIN webhook_events e ON e.seller_id = d.seller_id AND e.event_id = d.event_id"
+                   " LEFT JOIN sandbox_clocks c ON c.seller_id = d.seller_id"
+                   " WHERE d.status IN ('PENDING', 'RETRYING')"
+                   " AND d.next_attempt_at <= ?1 + COALESCE(c.offset_ms, 0)"
+                   " AND (d.lease_until IS NULL OR d.lease_until < ?1)"
+                   " ORDER BY d.next_attempt_at LIMIT ?2");
     if (!select.ok()) return select.status();
     select->Bind(1, wall_now).Bind(2, static_cast<std::int64_t>(limit));
     std::vector<DeliveryClaim> claims;
@@ -302,9 +302,9 @@ Result<std::vector<DeliveryClaim>> SqliteStore::ClaimDueDeliveries(const std::st
           .Bind(3, owner)
           .Bind(4, wall_now + lease_ms);
       MP_RETURN_IF_ERROR(lease->Run());
-      Result<Statement> subscription = db.Prepare(
-          std::string("SELECT ") + kSubscriptionColumns +
-          " FROM webhook_subscriptions WHERE seller_id = ?1 AND subscription_id = ?2");
+      Result<Statement> subscription =
+          db.Prepare(std::string("SELECT ") + kSubscriptionColumns +
+                     " FROM webhook_subscriptions WHERE seller_id = ?1 AND subscription_id = ?2");
       if (!subscription.ok()) return subscription.status();
       subscription->Bind(1, claim.delivery.seller_id).Bind(2, claim.delivery.subscription_id);
       Result<bool> found = subscription->Step();
@@ -344,7 +344,8 @@ Status SqliteStore::RecordAttempt(const std::string& seller_id, const std::strin
     }
     update->Bind(8, outcome.url);
     MP_RETURN_IF_ERROR(update->Run());
-    if (db.Changes() == 0) return Status::NotFound("the claim of delivery " + delivery_id + " was lost");
+    if (db.Changes() == 0)
+      return Status::NotFound("the claim of delivery " + delivery_id + " was lost");
     Result<Statement> insert = db.Prepare(
         "INSERT INTO webhook_attempts (seller_id, delivery_id, attempt, at, status_code, error,"
         " duration_ms) SELECT ?1, ?2, COALESCE(MAX(attempt), 0) + 1, ?3, ?4, ?5, ?6"
@@ -365,13 +366,13 @@ Status SqliteStore::RecordAttempt(const std::string& seller_id, const std::strin
 
 Result<std::vector<DeliveryRecord>> SqliteStore::ListDeliveries(const DeliveryQuery& query) {
   return WithReader([&](Connection& db) -> Result<std::vector<DeliveryRecord>> {
-    Result<Statement> select = db.Prepare(
-        std::string("SELECT ") + kDeliveryColumns +
-        " FROM webhook_deliveries d"
-        " JOIN webhook_events e ON e.seller_id = d.seller_id AND e.event_id = d.event_id"
-        " WHERE d.seller_id = ?1 AND (?2 IS NULL OR d.status = ?2)"
-        " AND (?3 IS NULL OR d.event_type = ?3)"
-        " ORDER BY d.created_at DESC, d.rowid DESC LIMIT ?4");
+    Result<Statement> select =
+        db.Prepare(std::string("SELECT ") + kDeliveryColumns +
+                   " FROM webhook_deliveries d"
+                   " JOIN webhook_events e ON e.seller_id = d.seller_id AND e.event_id = d.event_id"
+                   " WHERE d.seller_id = ?1 AND (?2 IS NULL OR d.status = ?2)"
+                   " AND (?3 IS NULL OR d.event_type = ?3)"
+                   " ORDER BY d.created_at DESC, d.rowid DESC LIMIT ?4");
     if (!select.ok()) return select.status();
     select->Bind(1, query.seller_id);
     if (query.status) {
