@@ -88,8 +88,8 @@ TEST_F(WebhooksTest, PoCreatedArrivesOnceSignedWithHmacOfThePayload) {
   // The command line lists them too.
   std::string output;
   const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
-  ASSERT_EQ(RunCli({"sandbox", "deliveries", "--url", url, "--sandbox-key", kSandboxKey,
-                    "--seller", kSellerA, "--status", "DELIVERED", "--limit", "2"},
+  ASSERT_EQ(RunCli({"sandbox", "deliveries", "--url", url, "--sandbox-key", kSandboxKey, "--seller",
+                    kSellerA, "--status", "DELIVERED", "--limit", "2"},
                    &output),
             0)
       << output;
@@ -354,6 +354,38 @@ TEST_F(WebhooksTest, DynamicSandboxRoutesCreateAndDeliver) {
   EXPECT_EQ(client.Request("POST", "/v1/simulations/orders", wrong, "").status, 400u);
   EXPECT_EQ(client.Request("POST", "/v1/simulations/orders", WalmartHeaders("bad"), "").status,
             401u);
+}
+
+TEST_F(WebhooksTest, OAuthFetchesATokenThenSendsBearerAndCustomHeaders) {
+  WebhookReceiver receiver;
+  receiver.SetBody(R"({"access_token":"tok-123","expires_in":900})");
+  const std::string auth = R"(,"headers":{"X-Env":"test"},"authDetails":{"authMethod":"OAUTH",)"
+                           R"("authHeaderName":"Authorization","clientId":"cid",)"
+                           R"("clientSecret":"csecret","authUrl":")" +
+                           receiver.Url("/token") + R"("})";
+  ASSERT_EQ(Subscribe("PO_CREATED", receiver.Url(), auth).status, 200u);
+  CreateOrders(R"({"count":1,"seed":21})");
+  auto received = receiver.WaitFor(2);
+  ASSERT_EQ(received.size(), 2u);
+  EXPECT_EQ(received[0].target, "/token");
+  EXPECT_EQ(received[0].body, "grant_type=client_credentials");
+  EXPECT_EQ(received[0].headers.at("authorization"), "Basic " + Base64("cid:csecret"));
+  EXPECT_EQ(received[1].target, "/events");
+  EXPECT_EQ(received[1].headers.at("authorization"), "Bearer tok-123");
+  EXPECT_EQ(received[1].headers.at("x-env"), "test");
+}
+
+TEST_F(WebhooksTest, BasicAuthHeader) {
+  WebhookReceiver receiver;
+  ASSERT_EQ(Subscribe("PO_CREATED", receiver.Url(),
+                      R"(,"authDetails":{"authMethod":"BASIC_AUTH","authHeaderName":"X-Auth",)"
+                      R"("userName":"abc","password":"test"})")
+                .status,
+            200u);
+  CreateOrders(R"({"count":1,"seed":22})");
+  auto received = receiver.WaitFor(1);
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_EQ(received[0].headers.at("x-auth"), "Basic " + Base64("abc:test"));
 }
 
 TEST(WebhooksNoSandbox, SimulationRoutesAreAbsent) {
