@@ -2,13 +2,16 @@
 // What every endpoint handler may use. Built once by app/ and passed in;
 // nothing here is a global.
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 
 #include <boost/asio/thread_pool.hpp>
 
 #include "auth/signature_auth.h"
 #include "auth/tokens.h"
 #include "codec/error_json.h"
+#include "events/http_post.h"
 #include "core/clock.h"
 #include "ratelimit/rate_limiter.h"
 #include "store/store.h"
@@ -18,6 +21,18 @@ namespace mporders::api {
 class SandboxHooks;
 class ApiMetrics;
 class Readiness;
+
+// Walmart's Notifications API (api/webhooks_endpoints.cc, src/events).
+struct WebhookSettings {
+  bool enabled = false;  // the store has webhook tables
+  // Reference §16 row 14: Walmart's order events are US only, so other
+  // markets' subscriptions are refused unless this is set.
+  bool other_markets = false;
+  events::DestinationPolicy policy;
+  std::chrono::milliseconds timeout{10'000};  // POST /v3/webhooks/test
+  // Called after a change that may have queued deliveries (may be empty).
+  std::function<void()> wake_deliveries;
+};
 
 struct ApiOptions {
   bool empty_list_is_404 = true;       // Walmart answers an empty list with 404
@@ -69,6 +84,7 @@ struct ApiContext {
   bool serve_metrics = false;
   // Starting / ready / draining, for GET /readyz; null: always ready.
   Readiness* readiness = nullptr;
+  WebhookSettings webhooks = {};
 };
 
 }  // namespace mporders::api

@@ -54,6 +54,14 @@ boost::asio::awaitable<http::Reply> PostMxDeliver(Call& call);
 boost::asio::awaitable<http::Reply> PostMxLabels(Call& call);
 boost::asio::awaitable<http::Reply> GetMxLabel(Call& call);
 
+// webhooks_endpoints.cc — Walmart's Notifications API (us_mp_notifications.json)
+boost::asio::awaitable<http::Reply> GetEventTypes(Call& call);
+boost::asio::awaitable<http::Reply> PostSubscriptions(Call& call);
+boost::asio::awaitable<http::Reply> GetSubscriptions(Call& call);
+boost::asio::awaitable<http::Reply> PatchSubscription(Call& call);
+boost::asio::awaitable<http::Reply> DeleteSubscription(Call& call);
+boost::asio::awaitable<http::Reply> PostWebhookTest(Call& call);
+
 }  // namespace mporders::api
 
 #include <string_view>

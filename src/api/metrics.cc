@@ -1,5 +1,8 @@
 #include "api/metrics.h"
 
+#include "events/dispatcher.h"
+#include "store/webhook_store.h"
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -152,6 +155,37 @@ std::string ApiMetrics::Render() const {
     }
   }
   if (store_ != nullptr) store_->Render(writer);
+  if (webhooks_ != nullptr) {
+    auto counts = webhooks_->CountDeliveries();
+    if (counts.ok()) {
+      writer.Family("mporders_webhook_deliveries", "gauge",
+                    "Webhook deliveries in the outbox, by status (PENDING and RETRYING: the "
+                    "depth still to send).");
+      for (DeliveryStatus status : {DeliveryStatus::kPending, DeliveryStatus::kRetrying,
+                                    DeliveryStatus::kDelivered, DeliveryStatus::kFailed}) {
+        std::int64_t n = 0;
+        for (const auto& [which, count] : *counts) {
+          if (which == status) n = count;
+        }
+        writer.Sample("mporders_webhook_deliveries", {{"status", DeliveryStatusName(status)}},
+                      static_cast<double>(n));
+      }
+    }
+  }
+  if (deliveries_ != nullptr) {
+    writer.Family("mporders_webhook_attempts_total", "counter",
+                  "Webhook delivery attempts sent by this process, by result.");
+    writer.Sample("mporders_webhook_attempts_total", {{"result", "delivered"}},
+                  static_cast<double>(deliveries_->delivered.load()));
+    writer.Sample("mporders_webhook_attempts_total", {{"result", "http_error"}},
+                  static_cast<double>(deliveries_->http_error.load()));
+    writer.Sample("mporders_webhook_attempts_total", {{"result", "no_answer"}},
+                  static_cast<double>(deliveries_->no_answer.load()));
+    writer.Family("mporders_webhook_deliveries_failed_total", "counter",
+                  "Webhook deliveries this process gave up on after the last retry.");
+    writer.Sample("mporders_webhook_deliveries_failed_total", {},
+                  static_cast<double>(deliveries_->failed.load()));
+  }
 
   writer.Family("process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
   writer.Sample("process_resident_memory_bytes", {}, ResidentBytes());

@@ -28,6 +28,10 @@
 
 namespace mporders {
 class MeteredStore;
+class WebhookStore;
+namespace events {
+struct DeliveryCounters;
+}
 namespace ratelimit {
 class RateLimiter;
 }
@@ -63,6 +67,10 @@ class ApiMetrics {
   // What else /metrics shows; each may be null. Set before serving.
   void SetStore(const MeteredStore* store) { store_ = store; }
   void SetRateLimiter(const ratelimit::RateLimiter* limiter) { rate_limiter_ = limiter; }
+  // Webhooks: the outbox depth (deliveries by status, one store query per
+  // scrape) and this process's attempt results.
+  void SetWebhookStore(WebhookStore* webhooks) { webhooks_ = webhooks; }
+  void SetDeliveries(const events::DeliveryCounters* counters) { deliveries_ = counters; }
 
   // The whole exposition.
   std::string Render() const;
@@ -86,6 +94,8 @@ class ApiMetrics {
   std::array<metrics::Counter, 6> token_refusals_;  // by status class: 0xx..5xx
   const MeteredStore* store_ = nullptr;
   const ratelimit::RateLimiter* rate_limiter_ = nullptr;
+  WebhookStore* webhooks_ = nullptr;
+  const events::DeliveryCounters* deliveries_ = nullptr;
 };
 
 }  // namespace mporders::api

@@ -102,6 +102,25 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   Route token_detail{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt};
   token_detail.accepts_basic = true;  // Mexico's token detail (mx_mp_auth.json)
   router->Add(verb::get, "/v3/token/detail", token_detail);
+  // Walmart's Notifications API, throttled per seller as Walmart does (§11.2).
+  if (ctx.webhooks.enabled) {
+    using ratelimit::EndpointGroup;
+    auto webhook = [](Endpoint endpoint, EndpointGroup group) {
+      return Route{endpoint, true, true, ErrorService::kOrders, group};
+    };
+    router->Add(verb::get, "/v3/webhooks/eventTypes",
+                webhook(GetEventTypes, EndpointGroup::kGetEventTypes));
+    router->Add(verb::post, "/v3/webhooks/subscriptions",
+                webhook(PostSubscriptions, EndpointGroup::kCreateSubscription));
+    router->Add(verb::get, "/v3/webhooks/subscriptions",
+                webhook(GetSubscriptions, EndpointGroup::kGetAllSubscriptions));
+    router->Add(verb::post, "/v3/webhooks/test",
+                webhook(PostWebhookTest, EndpointGroup::kTestNotification));
+    router->Add(verb::patch, "/v3/webhooks/subscriptions/{subscriptionId}",
+                webhook(PatchSubscription, EndpointGroup::kUpdateSubscription));
+    router->Add(verb::delete_, "/v3/webhooks/subscriptions/{subscriptionId}",
+                webhook(DeleteSubscription, EndpointGroup::kDeleteSubscription));
+  }
   for (const auto& order_route : OrderRoutes()) {
     routers->global.Add(order_route.method, std::string(order_route.path),
                         Route{order_route.endpoint, true, true, ErrorService::kOrders,
@@ -124,6 +143,11 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
     for (const auto& sandbox_route : ctx.sandbox->Routes()) {
       router->Add(sandbox_route.method, std::string(sandbox_route.path),
                   Route{sandbox_route.endpoint, false, false, ErrorService::kOrders, std::nullopt});
+    }
+    // Walmart's dynamic sandbox (/v1/simulations/...): a seller's own calls.
+    for (const auto& sandbox_route : ctx.sandbox->SellerRoutes()) {
+      router->Add(sandbox_route.method, std::string(sandbox_route.path),
+                  Route{sandbox_route.endpoint, true, true, ErrorService::kOrders, std::nullopt});
     }
   }
   return routers;

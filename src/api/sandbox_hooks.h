@@ -27,6 +27,10 @@ class SandboxHooks {
   // The control API routes, literal paths first.
   virtual std::vector<SandboxRoute> Routes() const = 0;
 
+  // Walmart's dynamic-sandbox routes (/v1/simulations/...): called with the
+  // seller's access token and WM_* headers like the Orders API.
+  virtual std::vector<SandboxRoute> SellerRoutes() const { return {}; }
+
   // Runs for every seller-authenticated call after its token is verified and
   // before rate limiting and the handler: an injected fault answers instead
   // of the handler (a reply), or delays the call (nullopt after a wait).

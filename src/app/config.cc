@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "events/http_post.h"
+
 #include "domain/market.h"
 
 #include <algorithm>
@@ -246,6 +248,43 @@ const std::vector<Setting>& Settings() {
           "simulate-delivery-delay", "Live mode: seconds from shipment to delivery",
           [](auto& c) -> auto& { return c.sandbox.simulate_delivery_delay_seconds; }, 0,
           30LL * 86400),
+      IntegerSetting(
+          "webhook-workers",
+          "Webhook attempts this process sends at once (0: it sends none; others may)",
+          [](auto& c) -> auto& { return c.webhook_workers; }, 0, 256),
+      IntegerSetting(
+          "webhook-timeout-ms", "Webhook attempt (and OAuth token fetch) timeout",
+          [](auto& c) -> auto& { return c.webhook_timeout_ms; }, 100, 600000),
+      StringSetting("webhook-retry-minutes",
+                    "Minutes of seller time before each retry of a failed delivery",
+                    &ServeConfig::webhook_retry_minutes,
+                    [](const std::string& text) {
+                      return ParseMinuteList(text) ? std::string()
+                                                   : "must be comma-separated minutes, got '" +
+                                                         text + "'";
+                    }),
+      StringSetting("webhook-allow-schemes", "URL schemes webhooks may be sent to (http,https)",
+                    &ServeConfig::webhook_allow_schemes,
+                    [](const std::string& text) {
+                      for (const std::string& scheme : SplitList(text)) {
+                        if (scheme != "http" && scheme != "https") {
+                          return "schemes are http and https, got '" + scheme + "'";
+                        }
+                      }
+                      return std::string();
+                    }),
+      StringSetting("webhook-allow-networks",
+                    "Address ranges webhooks may be sent to (CIDR, comma-separated; empty: any)",
+                    &ServeConfig::webhook_allow_networks,
+                    [](const std::string& text) {
+                      events::DestinationPolicy policy;
+                      policy.networks = SplitList(text);
+                      Status valid = events::ValidatePolicy(policy);
+                      return valid.ok() ? std::string() : valid.description();
+                    }),
+      BooleanSetting("webhook-other-markets",
+                     "Accept webhook subscriptions of non-US sellers (Walmart: US only)",
+                     [](auto& c) -> auto& { return c.webhook_other_markets; }),
   };
   return settings;
 }
@@ -256,6 +295,40 @@ const Setting* FindSetting(std::string_view name) {
   }
   return nullptr;
 }
+
+}  // namespace
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::string item;
+  auto flush = [&] {
+    auto first = item.find_first_not_of(" \t");
+    auto last = item.find_last_not_of(" \t");
+    if (first != std::string::npos) items.push_back(item.substr(first, last - first + 1));
+    item.clear();
+  };
+  for (char c : text) {
+    if (c == ',') {
+      flush();
+    } else {
+      item += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+std::optional<std::vector<std::int64_t>> ParseMinuteList(const std::string& text) {
+  std::vector<std::int64_t> minutes;
+  for (const std::string& item : SplitList(text)) {
+    auto value = ParseInteger(item);
+    if (!value || *value < 0 || *value > 100000) return std::nullopt;
+    minutes.push_back(*value);
+  }
+  return minutes;
+}
+
+namespace {
 
 // {"acknowledgeOrders": 60, ...} into `limits`, checking names and ranges.
 template <typename Assign>

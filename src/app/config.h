@@ -63,7 +63,19 @@ struct ServeConfig {
   ratelimit::RateLimitConfig rate_limits;
   api::ApiOptions api;
   sandbox::SandboxOptions sandbox;  // control API, simulated time, live mode
+  // Webhook deliveries (src/events). Lists are comma-separated text.
+  int webhook_workers = 4;  // attempts in flight; 0: this process sends none
+  std::int64_t webhook_timeout_ms = 10000;
+  std::string webhook_retry_minutes = "5,15,45";
+  std::string webhook_allow_schemes = "http,https";
+  std::string webhook_allow_networks;  // CIDR ranges; empty: any address
+  bool webhook_other_markets = false;
 };
+
+// "5,15,45" -> {5, 15, 45}; nullopt when an item is not an integer 0..100000.
+std::optional<std::vector<std::int64_t>> ParseMinuteList(const std::string& text);
+// "a, b" -> {"a", "b"} (blank items dropped).
+std::vector<std::string> SplitList(const std::string& text);
 
 enum class SettingKind { kString, kInteger, kBoolean };
 

@@ -25,6 +25,8 @@
 #include "auth/tokens.h"
 #include "http/server.h"
 #include "ratelimit/rate_limiter.h"
+#include "events/dispatcher.h"
+#include "events/order_events.h"
 #include "sandbox/background.h"
 #include "sandbox/sandbox.h"
 #include "sandbox/seller_clock.h"
@@ -189,6 +191,31 @@ int RunServe(const ServeConfig& options) {
   ctx.metrics = &metrics;
   ctx.serve_metrics = options.metrics;
   ctx.readiness = &readiness;
+  // Webhooks: order changes write their events in their own transaction
+  // (the deriver), and the dispatcher sends what falls due.
+  std::unique_ptr<events::Dispatcher> dispatcher;
+  if (WebhookStore* webhooks = store->webhooks()) {
+    webhooks->SetEventDeriver([&api_clock](const StoredOrder* before, const StoredOrder& after) {
+      return events::DeriveOrderEvents(before, after, api_clock.NowMillisFor(after.seller_id));
+    });
+    events::DispatcherOptions delivery;
+    delivery.retry_minutes = ParseMinuteList(options.webhook_retry_minutes).value_or(
+        std::vector<std::int64_t>{5, 15, 45});
+    delivery.timeout = std::chrono::milliseconds(options.webhook_timeout_ms);
+    delivery.concurrency = options.webhook_workers;
+    delivery.policy.schemes = SplitList(options.webhook_allow_schemes);
+    delivery.policy.networks = SplitList(options.webhook_allow_networks);
+    ctx.webhooks.enabled = true;
+    ctx.webhooks.other_markets = options.webhook_other_markets;
+    ctx.webhooks.policy = delivery.policy;
+    ctx.webhooks.timeout = delivery.timeout;
+    if (options.webhook_workers > 0) {
+      dispatcher = std::make_unique<events::Dispatcher>(*webhooks, clock, delivery);
+      ctx.webhooks.wake_deliveries = [d = dispatcher.get()] { d->Wake(); };
+      metrics.SetDeliveries(&dispatcher->counters());
+    }
+    metrics.SetWebhookStore(webhooks);
+  }
   std::unique_ptr<sandbox::Sandbox> sandbox_api;
   std::unique_ptr<sandbox::Background> sandbox_background;
   if (sandbox_options.enabled) {
@@ -208,6 +235,7 @@ int RunServe(const ServeConfig& options) {
                options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
                RedactUrl(options.db), options.rate_limit ? "on" : "off");
   if (sandbox_background) sandbox_background->Start();
+  if (dispatcher) dispatcher->Start();
   // Ready before the port file appears: scripts take the file as "up".
   readiness.SetReady();
   if (!options.port_file.empty()) {
@@ -237,6 +265,7 @@ int RunServe(const ServeConfig& options) {
   pthread_kill(signal_waiter.native_handle(), SIGTERM);
   signal_waiter.join();
   if (sandbox_background) sandbox_background->Stop();
+  if (dispatcher) dispatcher->Stop();
   blocking.join();
   writes.join();
   spdlog::info("stopped; store closed");

@@ -28,6 +28,18 @@ std::string_view EndpointGroupName(EndpointGroup group) {
       return "postBulkShippingLabel";
     case EndpointGroup::kGetShippingLabel:
       return "getShippingLabel";
+    case EndpointGroup::kGetEventTypes:
+      return "getEventTypes";
+    case EndpointGroup::kCreateSubscription:
+      return "createSubscription";
+    case EndpointGroup::kGetAllSubscriptions:
+      return "getAllSubscriptions";
+    case EndpointGroup::kUpdateSubscription:
+      return "updateSubscription";
+    case EndpointGroup::kDeleteSubscription:
+      return "deleteSubscription";
+    case EndpointGroup::kTestNotification:
+      return "testNotification";
   }
   return "unknown";
 }
@@ -53,6 +65,13 @@ GroupLimits DefaultGroupLimits() {
   limits[static_cast<std::size_t>(EndpointGroup::kDeliveryUpdates)] = 60;
   limits[static_cast<std::size_t>(EndpointGroup::kPostBulkShippingLabel)] = 60;
   limits[static_cast<std::size_t>(EndpointGroup::kGetShippingLabel)] = 5000;
+  // Webhooks (reference §11.2).
+  limits[static_cast<std::size_t>(EndpointGroup::kGetEventTypes)] = 5;
+  limits[static_cast<std::size_t>(EndpointGroup::kCreateSubscription)] = 200;
+  limits[static_cast<std::size_t>(EndpointGroup::kGetAllSubscriptions)] = 50;
+  limits[static_cast<std::size_t>(EndpointGroup::kUpdateSubscription)] = 5;
+  limits[static_cast<std::size_t>(EndpointGroup::kDeleteSubscription)] = 10;
+  limits[static_cast<std::size_t>(EndpointGroup::kTestNotification)] = 10;
   return limits;
 }
 

@@ -29,9 +29,16 @@ enum class EndpointGroup {
   kDeliveryUpdates,          // POST /v3/orders/{purchaseOrderId}/deliver (MX)
   kPostBulkShippingLabel,    // POST /v3/orders/labels (MX)
   kGetShippingLabel,         // GET  /v3/orders/label/{trackingNumber} (MX)
+  // Walmart's Notifications API (us_mp_notifications.json), reference §11.2.
+  kGetEventTypes,        // GET    /v3/webhooks/eventTypes
+  kCreateSubscription,   // POST   /v3/webhooks/subscriptions
+  kGetAllSubscriptions,  // GET    /v3/webhooks/subscriptions
+  kUpdateSubscription,   // PATCH  /v3/webhooks/subscriptions/{subscriptionId}
+  kDeleteSubscription,   // DELETE /v3/webhooks/subscriptions/{subscriptionId}
+  kTestNotification,     // POST   /v3/webhooks/test
 };
 
-constexpr std::size_t kEndpointGroupCount = 12;
+constexpr std::size_t kEndpointGroupCount = 18;
 
 constexpr std::array<EndpointGroup, kEndpointGroupCount> kAllEndpointGroups = {
     EndpointGroup::kGetAllOrders,     EndpointGroup::kGetAllReleasedOrders,
@@ -41,6 +48,9 @@ constexpr std::array<EndpointGroup, kEndpointGroupCount> kAllEndpointGroups = {
     EndpointGroup::kGetAllOrdersUsingCursor, EndpointGroup::kGetAllWfsOrders,
     EndpointGroup::kDeliveryUpdates,  EndpointGroup::kPostBulkShippingLabel,
     EndpointGroup::kGetShippingLabel,
+    EndpointGroup::kGetEventTypes,    EndpointGroup::kCreateSubscription,
+    EndpointGroup::kGetAllSubscriptions, EndpointGroup::kUpdateSubscription,
+    EndpointGroup::kDeleteSubscription, EndpointGroup::kTestNotification,
 };
 
 // "getAllOrders", "acknowledgeOrders", ...

@@ -70,6 +70,9 @@ class Cli final : public SandboxCli {
   std::optional<std::string> ship_node_type_, order_type_, order_, shipped_before_, set_time_,
       advance_, method_, path_, fraction_, file_, out_;
   std::vector<std::string> line_numbers_;
+  std::optional<std::string> delivery_status_, event_type_, delivery_id_;
+  std::optional<std::int64_t> limit_;
+  bool all_failed_ = false;
   bool no_auto_cancel_ = false;
 };
 
@@ -237,6 +240,38 @@ Cli::Cli(CLI::App& app) {
                          return std::nullopt;
                        });
   exporter->add_option("--out", out_, "File to write (default: standard output)");
+  auto* deliveries = add("deliveries", "List the seller's webhook deliveries, newest first",
+                         [this](std::string& method, std::string& path, json::object&,
+                                std::string&) -> std::optional<std::string> {
+                           method = "GET";
+                           path = "/deliveries";
+                           std::string query;
+                           auto append = [&](const char* name, const std::string& value) {
+                             query += (query.empty() ? "?" : "&") + std::string(name) + "=" + value;
+                           };
+                           if (delivery_status_) append("status", *delivery_status_);
+                           if (event_type_) append("eventType", *event_type_);
+                           if (limit_) append("limit", std::to_string(*limit_));
+                           path += query;
+                           return std::nullopt;
+                         });
+  deliveries->add_option("--status", delivery_status_, "PENDING | RETRYING | DELIVERED | FAILED");
+  deliveries->add_option("--event-type", event_type_, "PO_CREATED, PO_LINE_AUTOCANCELLED, ...");
+  deliveries->add_option("--limit", limit_, "At most this many (1-500, default 50)");
+  auto* replay = add(
+      "replay", "Send a webhook delivery again (--delivery ID), or every FAILED one (--all-failed)",
+      [this](std::string& method, std::string& path, json::object&,
+             std::string&) -> std::optional<std::string> {
+        method = "POST";
+        if (delivery_id_.has_value() == all_failed_) {
+          return "give --delivery ID or --all-failed";
+        }
+        path = delivery_id_ ? "/deliveries/" + *delivery_id_ + "/replay" : "/deliveries/replay";
+        return std::nullopt;
+      });
+  replay->add_option("--delivery", delivery_id_, "Delivery id (from `sandbox deliveries`)");
+  replay->add_flag("--all-failed", all_failed_, "Every FAILED delivery of the seller");
+
   auto* importer = add("import", "Replace the seller's state with a snapshot file",
                        [this](std::string& method, std::string& path, json::object&,
                               std::string& raw) -> std::optional<std::string> {

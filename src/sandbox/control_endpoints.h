@@ -15,6 +15,10 @@ Reply PostOrderCustomerCancel(api::Call& call);
 Reply PostDeliver(api::Call& call);
 Reply PostAutoCancel(api::Call& call);
 
+// Walmart's dynamic sandbox, seller-authenticated (control_orders.cc)
+Reply PostSimulationOrders(api::Call& call);
+Reply PostSimulationDeliver(api::Call& call);
+
 // control_time.cc
 Reply GetClock(api::Call& call);
 Reply PutClock(api::Call& call);
@@ -31,5 +35,11 @@ Reply DeleteFault(api::Call& call);
 Reply PostReset(api::Call& call);
 Reply GetSnapshot(api::Call& call);
 Reply PutSnapshot(api::Call& call);
+
+// control_webhooks.cc
+Reply GetSubscriptionsControl(api::Call& call);
+Reply GetDeliveries(api::Call& call);
+Reply PostDeliveryReplay(api::Call& call);
+Reply PostDeliveriesReplay(api::Call& call);
 
 }  // namespace mporders::sandbox

@@ -7,8 +7,8 @@
 #include "auth/credentials.h"
 #include "codec/mx/mx_order_json.h"
 #include "codec/order_json.h"
-#include "domain/mx_lifecycle.h"
 #include "domain/invariants.h"
+#include "domain/mx_lifecycle.h"
 #include "sandbox/body_json.h"
 #include "sandbox/control_endpoints.h"
 #include "sandbox/control_support.h"
@@ -144,83 +144,89 @@ Reply PostClient(api::Call& call) {
   co_return JsonValueReply(out, 201);
 }
 
+// The orders a create body asks for (Walmart's documents, or the generator's
+// options; an empty body is one generated order), inserted for `seller`.
+// Blocks (store I/O).
+Result<std::vector<std::string>> CreateOrdersFromBody(Sandbox& sandbox, const std::string& seller,
+                                                      const JsonNode& body) {
+  std::vector<Order> given;
+  std::optional<GenerateRequest> generate;
+  if (body.Find("order") != nullptr || body.Find("orders") != nullptr) {
+    auto orders = DecodeGivenOrders(body);
+    if (!orders.ok()) return orders.status();
+    given = std::move(orders).value();
+  } else {
+    auto request = DecodeGenerateRequest(body);
+    if (!request.ok()) return request.status();
+    generate = std::move(request).value();
+  }
+  {
+    Store& store = sandbox.store();
+    // Orders are in the seller's market: given ones in its currency (an
+    // MX document goes to an MX seller only, and the reverse), generated
+    // ones with its buyers, money and carriers. A new seller takes the
+    // market of the documents posted for it.
+    MarketId market = MarketId::kUs;
+    auto known = store.GetSeller(seller);
+    if (known.ok()) {
+      market = known->market;
+    } else if (known.status().code() != ErrorCode::kNotFound) {
+      return known.status();
+    } else if (!given.empty() && given.front().mx) {
+      market = MarketId::kMx;
+    }
+    for (const Order& order : given) {
+      MP_RETURN_IF_ERROR(CheckOrderCurrency(order, GetMarket(market)));
+    }
+    std::vector<StoredOrder> orders;
+    for (Order& order : given) {
+      if (order.mx.has_value() != (market == MarketId::kMx)) {
+        return Status::InvalidContent(
+            "order " + order.purchase_order_id + " is " +
+                (order.mx ? "a Mexican order document" : "not a Mexican order document") +
+                "; seller " + seller + " sells in " + std::string(MarketCode(market)),
+            "order");
+      }
+      // Walmart opens the order's shipments (carrier, tracking number)
+      // as it creates the order.
+      if (order.mx) OpenMxShipments(order, sandbox.clock().NowMillisFor(seller));
+      orders.push_back(NewStoredOrder(seller, std::move(order)));
+    }
+    if (generate) {
+      std::uint64_t first = 0;
+      if (generate->first_index) {
+        first = static_cast<std::uint64_t>(*generate->first_index);
+      } else {
+        // Continue after the seller's orders, as `mporders seed` does.
+        auto count = store.CountOrders(seller);
+        if (!count.ok()) return count.status();
+        first = static_cast<std::uint64_t>(*count);
+      }
+      const EpochMillis now = sandbox.clock().NowMillisFor(seller);
+      for (std::int64_t i = 0; i < generate->count; ++i) {
+        orders.push_back(NewStoredOrder(
+            seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i), now,
+                                 generate->shape, market)));
+      }
+    }
+    MP_RETURN_IF_ERROR(store.InsertOrders(orders));
+    // The seller row only after the orders went in: a refused insert
+    // (say, a purchase order id taken) leaves no trace.
+    MP_RETURN_IF_ERROR(
+        store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis(), market}));
+    std::vector<std::string> ids;
+    for (const StoredOrder& order : orders) ids.push_back(order.order.purchase_order_id);
+    return ids;
+  }
+}
+
 Reply PostOrders(api::Call& call) {
   ControlCall control = BeginControlCall(call, ControlBody::kJsonObject);
   if (control.reply) co_return *control.reply;
   Sandbox& sandbox = *control.sandbox;
   const std::string& seller = control.seller_id;
-
-  std::vector<Order> given;
-  std::optional<GenerateRequest> generate;
-  if (control.body.Find("order") != nullptr || control.body.Find("orders") != nullptr) {
-    auto orders = DecodeGivenOrders(control.body);
-    if (!orders.ok()) co_return api::ErrorReply(call, orders.status());
-    given = std::move(orders).value();
-  } else {
-    auto request = DecodeGenerateRequest(control.body);
-    if (!request.ok()) co_return api::ErrorReply(call, request.status());
-    generate = std::move(request).value();
-  }
-
-  auto inserted =
-      co_await api::RunBlocking(call.ctx.blocking, [&]() -> Result<std::vector<std::string>> {
-        Store& store = sandbox.store();
-        // Orders are in the seller's market: given ones in its currency (an
-        // MX document goes to an MX seller only, and the reverse), generated
-        // ones with its buyers, money and carriers. A new seller takes the
-        // market of the documents posted for it.
-        MarketId market = MarketId::kUs;
-        auto known = store.GetSeller(seller);
-        if (known.ok()) {
-          market = known->market;
-        } else if (known.status().code() != ErrorCode::kNotFound) {
-          return known.status();
-        } else if (!given.empty() && given.front().mx) {
-          market = MarketId::kMx;
-        }
-        for (const Order& order : given) {
-          MP_RETURN_IF_ERROR(CheckOrderCurrency(order, GetMarket(market)));
-        }
-        std::vector<StoredOrder> orders;
-        for (Order& order : given) {
-          if (order.mx.has_value() != (market == MarketId::kMx)) {
-            return Status::InvalidContent(
-                "order " + order.purchase_order_id + " is " +
-                    (order.mx ? "a Mexican order document" : "not a Mexican order document") +
-                    "; seller " + seller + " sells in " + std::string(MarketCode(market)),
-                "order");
-          }
-          // Walmart opens the order's shipments (carrier, tracking number)
-          // as it creates the order.
-          if (order.mx) OpenMxShipments(order, sandbox.clock().NowMillisFor(seller));
-          orders.push_back(NewStoredOrder(seller, std::move(order)));
-        }
-        if (generate) {
-          std::uint64_t first = 0;
-          if (generate->first_index) {
-            first = static_cast<std::uint64_t>(*generate->first_index);
-          } else {
-            // Continue after the seller's orders, as `mporders seed` does.
-            auto count = store.CountOrders(seller);
-            if (!count.ok()) return count.status();
-            first = static_cast<std::uint64_t>(*count);
-          }
-          const EpochMillis now = sandbox.clock().NowMillisFor(seller);
-          for (std::int64_t i = 0; i < generate->count; ++i) {
-            orders.push_back(
-                NewStoredOrder(seller, MakeNewOrder(generate->seed, first + static_cast<std::uint64_t>(i),
-                                              now, generate->shape, market)));
-          }
-        }
-        MP_RETURN_IF_ERROR(store.InsertOrders(orders));
-        // The seller row only after the orders went in: a refused insert
-        // (say, a purchase order id taken) leaves no trace.
-        MP_RETURN_IF_ERROR(
-            store.PutSeller(Seller{seller, seller, sandbox.clock().NowMillis(), market}));
-        std::vector<std::string> ids;
-        for (const StoredOrder& order : orders) ids.push_back(order.order.purchase_order_id);
-        return ids;
-      });
+  auto inserted = co_await api::RunBlocking(
+      call.ctx.blocking, [&] { return CreateOrdersFromBody(sandbox, seller, control.body); });
   if (!inserted.ok()) co_return api::ErrorReply(call, inserted.status());
   boost::json::array ids;
   for (const auto& id : *inserted) ids.emplace_back(id);
@@ -304,6 +310,54 @@ Reply PostAutoCancel(api::Call& call) {
   out["sellerId"] = control.seller_id;
   out["cancellationReason"] = kAutoCancelReason;
   co_return JsonValueReply(out);
+}
+
+// Walmart's dynamic sandbox (reference §1.2): the seller of the token
+// creates orders and has them delivered. `WM_SANDBOX`, when sent, must say v2.
+namespace {
+
+std::optional<Status> WrongSandboxHeader(const api::Call& call) {
+  std::string_view flavour = call.request.Header("WM_SANDBOX");
+  if (flavour.empty() || flavour == "v2" || flavour == "V2") return std::nullopt;
+  return Status::Error(
+      ErrorCode::kInvalidRequestHeader,
+      "WM_SANDBOX '" + std::string(flavour) + "' is not served here: this sandbox is dynamic (v2).",
+      "WM_SANDBOX");
+}
+
+}  // namespace
+
+Reply PostSimulationOrders(api::Call& call) {
+  if (auto wrong = WrongSandboxHeader(call)) co_return api::ErrorReply(call, *wrong);
+  auto body = ParseObjectBody(call.request.message.body());
+  if (!body.ok()) co_return api::ErrorReply(call, body.status());
+  Sandbox& sandbox = Sandbox::Of(call);
+  const std::string seller = call.seller_id();
+  auto inserted = co_await api::RunBlocking(
+      call.ctx.blocking, [&] { return CreateOrdersFromBody(sandbox, seller, *body); });
+  if (!inserted.ok()) co_return api::ErrorReply(call, inserted.status());
+  boost::json::array ids;
+  for (const auto& id : *inserted) ids.emplace_back(id);
+  boost::json::object out;
+  out["created"] = static_cast<std::int64_t>(inserted->size());
+  out["purchaseOrderIds"] = std::move(ids);
+  co_return JsonValueReply(out, 201);
+}
+
+Reply PostSimulationDeliver(api::Call& call) {
+  if (auto wrong = WrongSandboxHeader(call)) co_return api::ErrorReply(call, *wrong);
+  auto body = ParseObjectBody(call.request.message.body());
+  if (!body.ok()) co_return api::ErrorReply(call, body.status());
+  auto lines = DecodeDeliveredLines(*body);
+  if (!lines.ok()) co_return api::ErrorReply(call, lines.status());
+  Sandbox& sandbox = Sandbox::Of(call);
+  const std::string seller = call.seller_id();
+  std::string po(call.request.PathParam("purchaseOrderId"));
+  auto saved = co_await api::RunBlocking(call.ctx.blocking, [&] {
+    return DeliverOrder(sandbox.store(), seller, po, *lines, sandbox.clock().NowMillisFor(seller));
+  });
+  if (!saved.ok()) co_return api::ErrorReply(call, saved.status());
+  co_return OrderReply(*saved);
 }
 
 }  // namespace mporders::sandbox

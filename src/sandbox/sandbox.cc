@@ -117,6 +117,13 @@ boost::asio::awaitable<std::optional<http::Reply>> Sandbox::BeforeSellerCall(api
   co_return FaultReply(call, *action.answer);
 }
 
+std::vector<api::SandboxRoute> Sandbox::SellerRoutes() const {
+  return {
+      {verb::post, "/v1/simulations/orders", PostSimulationOrders},
+      {verb::post, "/v1/simulations/{purchaseOrderId}/deliver", PostSimulationDeliver},
+  };
+}
+
 std::vector<api::SandboxRoute> Sandbox::Routes() const {
   return {
       {verb::post, "/sandbox/v1/sellers/{sellerId}/clients", PostClient},
@@ -134,6 +141,11 @@ std::vector<api::SandboxRoute> Sandbox::Routes() const {
       {verb::post, "/sandbox/v1/sellers/{sellerId}/reset", PostReset},
       {verb::get, "/sandbox/v1/sellers/{sellerId}/snapshot", GetSnapshot},
       {verb::put, "/sandbox/v1/sellers/{sellerId}/snapshot", PutSnapshot},
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/subscriptions", GetSubscriptionsControl},
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/deliveries", GetDeliveries},
+      {verb::post, "/sandbox/v1/sellers/{sellerId}/deliveries/replay", PostDeliveriesReplay},
+      {verb::post, "/sandbox/v1/sellers/{sellerId}/deliveries/{deliveryId}/replay",
+       PostDeliveryReplay},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/deliver",
        PostOrderDeliver},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/customer-cancel",

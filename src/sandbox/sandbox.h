@@ -26,6 +26,7 @@ class Sandbox final : public api::SandboxHooks {
   Sandbox(Store& store, SellerClock& clock, SandboxOptions options);
 
   std::vector<api::SandboxRoute> Routes() const override;
+  std::vector<api::SandboxRoute> SellerRoutes() const override;
   boost::asio::awaitable<std::optional<http::Reply>> BeforeSellerCall(api::Call& call) override;
 
   // The Sandbox of a control API call. REQUIRES: call.ctx.sandbox is a Sandbox.

@@ -53,6 +53,7 @@ class MeteredStore final : public Store {
                             EpochMillis clock_offset) override;
   Status Ping() override;
   std::optional<CommitBatchSizes> CommitBatches() const override;
+  WebhookStore* webhooks() override { return inner_.webhooks(); }
 
   enum Operation : std::size_t {
     kGetOrder, kListOrders, kInsertOrders, kUpsertOrders, kUpdateOrder, kCountOrders,

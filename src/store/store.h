@@ -21,6 +21,7 @@
 #include "core/status.h"
 #include "domain/market.h"
 #include "domain/order.h"
+#include "store/webhook_store.h"
 
 namespace mporders {
 
@@ -208,6 +209,12 @@ class Store {
     std::int64_t jobs = 0;     // updates in them (the sum)
   };
   virtual std::optional<CommitBatchSizes> CommitBatches() const { return std::nullopt; }
+
+  // --- webhooks (store/webhook_store.h) ------------------------------------------
+
+  // The engine's webhook tables; null when the engine has none (then the
+  // Notifications API is unavailable).
+  virtual WebhookStore* webhooks() { return nullptr; }
 };
 
 }  // namespace mporders

@@ -9,6 +9,7 @@
 #include "store/sqlite/order_rows.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_store_access.h"
+#include "store/sqlite/webhook_rows.h"
 
 namespace mporders {
 
@@ -88,6 +89,8 @@ Status SqliteStore::InsertOrders(const std::vector<StoredOrder>& orders) {
     if (!tx.ok()) return tx.status();
     for (const StoredOrder& order : orders) {
       MP_RETURN_IF_ERROR(sqlite::InsertOrder(db, order, doc_buffer_));
+      // PO_CREATED and friends, in the insert's transaction.
+      MP_RETURN_IF_ERROR(sqlite::WriteOrderEvents(db, event_deriver_, nullptr, order));
     }
     return tx->Commit();
   });
@@ -132,7 +135,8 @@ namespace {
 // error the caller rolls back to the job's savepoint.
 Result<StoredOrder> ApplyUpdate(Connection& db, const std::string& seller_id,
                                 const std::string& purchase_order_id, const Store::UpdateFn& fn,
-                                std::string& doc_buffer) {
+                                std::string& doc_buffer,
+                                const WebhookStore::EventDeriver& deriver) {
   Result<StoredOrder> previous = sqlite::LoadOrder(db, seller_id, purchase_order_id);
   if (!previous.ok()) return previous.status();
 
@@ -151,6 +155,8 @@ Result<StoredOrder> ApplyUpdate(Connection& db, const std::string& seller_id,
   }
   current.version = previous->version + 1;
   MP_RETURN_IF_ERROR(sqlite::ReplaceOrder(db, *previous, current, doc_buffer));
+  // The change's events go in its savepoint: both or neither.
+  MP_RETURN_IF_ERROR(sqlite::WriteOrderEvents(db, deriver, &*previous, current));
   return current;
 }
 
@@ -191,7 +197,8 @@ void SqliteStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {
         return fail_all(begun);
       }
       Result<StoredOrder> result =
-          ApplyUpdate(db, job->seller_id, job->purchase_order_id, job->fn, doc_buffer_);
+          ApplyUpdate(db, job->seller_id, job->purchase_order_id, job->fn, doc_buffer_,
+                      event_deriver_);
       if (!result.ok() && !db.InTransaction()) {
         // Some failures (I/O, disk full) make SQLite roll back the whole
         // transaction: the earlier jobs' writes are gone as well.

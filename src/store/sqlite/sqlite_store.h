@@ -57,7 +57,7 @@ struct ListQueryPlan {
   std::vector<std::string> count;  // ... and of the count query
 };
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store, public WebhookStore {
  public:
   // Opens (creating when needed) the database at `path`, or a private
   // in-memory database for ":memory:", and applies pending migrations.
@@ -112,6 +112,27 @@ class SqliteStore final : public Store {
 
   std::optional<CommitBatchSizes> CommitBatches() const override;
 
+  // sqlite_store_webhooks.cc
+  WebhookStore* webhooks() override { return this; }
+  void SetEventDeriver(EventDeriver deriver) override;
+  Status InsertSubscriptions(const std::vector<WebhookSubscription>& subscriptions) override;
+  Result<std::vector<WebhookSubscription>> ListSubscriptions(
+      const std::string& seller_id) override;
+  Status UpdateSubscription(const WebhookSubscription& subscription) override;
+  Status DeleteSubscription(const std::string& seller_id,
+                            const std::string& subscription_id) override;
+  Result<std::vector<DeliveryClaim>> ClaimDueDeliveries(const std::string& owner,
+                                                        EpochMillis wall_now, EpochMillis lease_ms,
+                                                        int limit) override;
+  Status RecordAttempt(const std::string& seller_id, const std::string& delivery_id,
+                       const std::string& owner, const AttemptOutcome& outcome) override;
+  Result<std::vector<DeliveryRecord>> ListDeliveries(const DeliveryQuery& query) override;
+  Status ReplayDelivery(const std::string& seller_id, const std::string& delivery_id,
+                        EpochMillis seller_now) override;
+  Result<std::int64_t> ReplayFailedDeliveries(const std::string& seller_id,
+                                              EpochMillis seller_now) override;
+  Result<std::vector<std::pair<DeliveryStatus, std::int64_t>>> CountDeliveries() override;
+
   // The plan ListOrders would use for `request` against the current data.
   Result<ListQueryPlan> ExplainList(const ListRequest& request);
 
@@ -144,6 +165,7 @@ class SqliteStore final : public Store {
   std::mutex writer_mutex_;
   std::unique_ptr<sqlite::Connection> writer_;   // guarded by writer_mutex_
   std::string doc_buffer_;                       // guarded by writer_mutex_
+  EventDeriver event_deriver_;                   // guarded by writer_mutex_
   std::unique_ptr<sqlite::ReaderPool> readers_;  // null for ":memory:"
   sqlite::GroupCommitQueue<UpdateJob> updates_;
 };

@@ -1,0 +1,105 @@
+#include "support/webhook_receiver.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <chrono>
+#include <stdexcept>
+
+namespace mporders::testing {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+
+WebhookReceiver::WebhookReceiver() {
+  listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = 0;
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
+      ::listen(listen_fd_, 64) != 0) {
+    throw std::runtime_error("webhook receiver: cannot listen");
+  }
+  socklen_t length = sizeof(address);
+  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length);
+  port_ = ntohs(address.sin_port);
+  thread_ = std::thread([this] { Serve(); });
+}
+
+WebhookReceiver::~WebhookReceiver() {
+  stopping_ = true;
+  thread_.join();
+  ::close(listen_fd_);
+}
+
+std::string WebhookReceiver::Url(const std::string& path) const {
+  return "http://127.0.0.1:" + std::to_string(port_) + path;
+}
+
+void WebhookReceiver::SetBody(std::string body) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  body_ = std::move(body);
+}
+
+std::vector<ReceivedWebhook> WebhookReceiver::Received() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return received_;
+}
+
+std::vector<ReceivedWebhook> WebhookReceiver::WaitFor(std::size_t count, int timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (;;) {
+    auto received = Received();
+    if (received.size() >= count || std::chrono::steady_clock::now() > deadline) return received;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+}
+
+void WebhookReceiver::Serve() {
+  boost::asio::io_context io;
+  while (!stopping_) {
+    pollfd ready{listen_fd_, POLLIN, 0};
+    if (::poll(&ready, 1, 50) <= 0) continue;
+    int fd = ::accept(listen_fd_, nullptr, nullptr);
+    if (fd < 0) continue;
+    tcp::socket socket(io, tcp::v4(), fd);
+    beast::flat_buffer buffer;
+    bhttp::request<bhttp::string_body> request;
+    boost::system::error_code ec;
+    bhttp::read(socket, buffer, request, ec);
+    if (ec) continue;
+    ReceivedWebhook received;
+    received.target = std::string(request.target());
+    for (const auto& field : request) {
+      std::string name(field.name_string());
+      std::transform(name.begin(), name.end(), name.begin(), ::tolower);
+      received.headers[name] = std::string(field.value());
+    }
+    received.body = request.body();
+    bhttp::response<bhttp::string_body> response;
+    response.version(11);
+    response.result(status_.load());
+    response.set(bhttp::field::content_type, "application/json");
+    response.keep_alive(false);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      received_.push_back(std::move(received));
+      response.body() = body_;
+    }
+    response.prepare_payload();
+    bhttp::write(socket, response, ec);
+    socket.shutdown(tcp::socket::shutdown_both, ec);
+  }
+}
+
+}  // namespace mporders::testing
