@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zbar-tools poppler-utils unzip
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
+  chromium nodejs npm  # browser tests of the web console (tests/browser/)
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)

@@ -1,7 +1,5 @@
 #include "app/config.h"
 
-#include "domain/market.h"
-
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
@@ -10,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 #include <type_traits>
+
+#include "domain/market.h"
 
 namespace mporders::app {
 namespace {
@@ -140,8 +140,7 @@ const std::vector<Setting>& Settings() {
           "store-threads", "Threads for database calls other than order updates (0: 2 per core)",
           [](auto& c) -> auto& { return c.store_threads; }, 0, 1024),
       IntegerSetting(
-          "write-threads",
-          "Threads for order updates; concurrent updates share one durable commit",
+          "write-threads", "Threads for order updates; concurrent updates share one durable commit",
           [](auto& c) -> auto& { return c.write_threads; }, 1, 1024),
       BooleanSetting(
           "demo", "Create the demo seller and client and seed demo orders when the store is empty",
@@ -162,10 +161,16 @@ const std::vector<Setting>& Settings() {
                     }),
       StringSetting("log-format", "text or json (one JSON object per line)",
                     &ServeConfig::log_format,
-                    [](const std::string& text) { return CheckOneOf(text, {"text", "json"}); }),
+                    [](const std::string& text) {
+                      return CheckOneOf(text, {"text", "json"});
+                    }),
       BooleanSetting(
           "metrics", "Serve Prometheus metrics at GET /metrics (--no-metrics to hide them)",
           [](auto& c) -> auto& { return c.metrics; }),
+      BooleanSetting(
+          "console",
+          "Serve the web console at /console/ when the sandbox is on (--no-console to hide it)",
+          [](auto& c) -> auto& { return c.console; }),
       IntegerSetting(
           "drain-delay",
           "Seconds to keep serving after SIGTERM with /readyz answering 503, before closing",

@@ -3,14 +3,13 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <boost/asio/thread_pool.hpp>
 #include <fstream>
 #include <iostream>
 #include <thread>
-
-#include <boost/asio/thread_pool.hpp>
-#include <spdlog/spdlog.h>
 
 #include "api/access_log.h"
 #include "api/errors.h"
@@ -64,8 +63,8 @@ Status PrepareDemoSeller(Store& store, const Clock& clock, const DemoSeller& dem
   auto count = store.CountOrders(demo.seller_id);
   if (!count.ok()) return count.status();
   if (*count == 0) {
-    auto seeded = SeedOrders(store, demo.seller_id, demo.orders, 1, clock.NowMillis(), false,
-                             demo.market);
+    auto seeded =
+        SeedOrders(store, demo.seller_id, demo.orders, 1, clock.NowMillis(), false, demo.market);
     if (!seeded.ok()) return seeded.status();
     spdlog::info("demo: seeded {} orders for seller {} ({})", *seeded, demo.seller_id,
                  MarketCode(demo.market));
@@ -153,8 +152,9 @@ int RunServe(const ServeConfig& options) {
                 << std::flush;
     }
     if (sandbox_options.key.empty()) {
-      spdlog::warn("sandbox control API enabled without a key: it refuses every call "
-                   "(set --sandbox-key, or --no-sandbox)");
+      spdlog::warn(
+          "sandbox control API enabled without a key: it refuses every call "
+          "(set --sandbox-key, or --no-sandbox)");
     }
   } else if (sandbox_options.simulate) {
     spdlog::warn("--simulate needs the sandbox: live mode is off with --no-sandbox");
@@ -189,6 +189,9 @@ int RunServe(const ServeConfig& options) {
   ctx.metrics = &metrics;
   ctx.serve_metrics = options.metrics;
   ctx.readiness = &readiness;
+  // The console drives the marketplace through the sandbox: without it, it
+  // would have nothing to sign in to as an admin.
+  ctx.serve_console = options.console && sandbox_options.enabled;
   std::unique_ptr<sandbox::Sandbox> sandbox_api;
   std::unique_ptr<sandbox::Background> sandbox_background;
   if (sandbox_options.enabled) {
@@ -207,6 +210,12 @@ int RunServe(const ServeConfig& options) {
   spdlog::info("mporders listening on {}://{}:{} (store {}, rate limits {})",
                options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
                RedactUrl(options.db), options.rate_limit ? "on" : "off");
+  if (ctx.serve_console && options.demo) {
+    std::cout << "Web console (sign in with the sandbox key or a client id and secret):\n"
+              << "  " << (options.tls_cert.empty() ? "http" : "https") << "://"
+              << server_options.host << ":" << server.port() << "/console/\n\n"
+              << std::flush;
+  }
   if (sandbox_background) sandbox_background->Start();
   // Ready before the port file appears: scripts take the file as "up".
   readiness.SetReady();

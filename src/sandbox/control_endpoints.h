@@ -32,4 +32,9 @@ Reply PostReset(api::Call& call);
 Reply GetSnapshot(api::Call& call);
 Reply PutSnapshot(api::Call& call);
 
+// control_read.cc
+Reply GetSellers(api::Call& call);
+Reply GetSellerOrders(api::Call& call);
+Reply GetSellerOrder(api::Call& call);
+
 }  // namespace mporders::sandbox

@@ -119,7 +119,9 @@ boost::asio::awaitable<std::optional<http::Reply>> Sandbox::BeforeSellerCall(api
 
 std::vector<api::SandboxRoute> Sandbox::Routes() const {
   return {
+      {verb::get, "/sandbox/v1/sellers", GetSellers},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/clients", PostClient},
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/orders", GetSellerOrders},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders", PostOrders},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/deliver", PostDeliver},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/auto-cancel", PostAutoCancel},
@@ -134,6 +136,7 @@ std::vector<api::SandboxRoute> Sandbox::Routes() const {
       {verb::post, "/sandbox/v1/sellers/{sellerId}/reset", PostReset},
       {verb::get, "/sandbox/v1/sellers/{sellerId}/snapshot", GetSnapshot},
       {verb::put, "/sandbox/v1/sellers/{sellerId}/snapshot", PutSnapshot},
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}", GetSellerOrder},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/deliver",
        PostOrderDeliver},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/customer-cancel",
