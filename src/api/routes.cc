@@ -1,9 +1,9 @@
 #include "api/routes.h"
 
-#include <spdlog/spdlog.h>
+#include <memory>
 
 #include <boost/algorithm/string/predicate.hpp>
-#include <memory>
+#include <spdlog/spdlog.h>
 
 #include "api/endpoints.h"
 #include "api/errors.h"
@@ -109,9 +109,9 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
   token_detail.accepts_basic = true;  // Mexico's token detail (mx_mp_auth.json)
   router->Add(verb::get, "/v3/token/detail", token_detail);
   for (const auto& order_route : OrderRoutes()) {
-    routers->global.Add(
-        order_route.method, std::string(order_route.path),
-        Route{order_route.endpoint, true, true, ErrorService::kOrders, order_route.rate_group});
+    routers->global.Add(order_route.method, std::string(order_route.path),
+                        Route{order_route.endpoint, true, true, ErrorService::kOrders,
+                              order_route.rate_group});
   }
   for (const auto& order_route : MexicoOrderRoutes()) {
     routers->mexico.Add(order_route.method, std::string(order_route.path),
@@ -119,10 +119,10 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
                               order_route.rate_group, MarketId::kMx});
   }
   for (const auto& order_route : CanadaOrderRoutes()) {
-    router->Add(
-        order_route.method, std::string(order_route.path),
-        Route{order_route.endpoint, true, true, ErrorService::kOrders, order_route.rate_group,
-              MarketId::kCa, /*requires_channel_type=*/true, order_route.default_body});
+    router->Add(order_route.method, std::string(order_route.path),
+                Route{order_route.endpoint, true, true, ErrorService::kOrders,
+                      order_route.rate_group, MarketId::kCa, /*requires_channel_type=*/true,
+                      order_route.default_body});
   }
   // The sandbox control API checks its own admin key: no WM_* headers, no
   // seller token, never throttled.
@@ -145,8 +145,7 @@ std::optional<Status> MissingWmHeader(const http::Request& request) {
   for (auto name : {kCorrelationHeader, kServiceNameHeader}) {
     if (request.Header(name).empty()) {
       return Status::Error(ErrorCode::kMissingRequestHeader,
-                           "The request header " + std::string(name) + " is required.",
-                           std::string(name));
+                           "The request header " + std::string(name) + " is required.", std::string(name));
     }
   }
   return std::nullopt;
@@ -183,13 +182,15 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
   auto match = routers.shared.Find(request.message.method(), request.path);
   // Negotiated once: every reply of this request, errors included, uses it.
   // Canada's paths default to XML (its legacy API is XML-first).
-  const BodyFormat default_body =
-      match.kind == ApiRouter::Match::Kind::kFound
-          ? match.handler->default_body
-          : (IsCanadaPath(request.path) ? BodyFormat::kXml : BodyFormat::kJson);
-  Representation representation = NegotiateRepresentation(request.Header("Accept"), default_body);
-  representation.json_error_envelope =
-      IsCanadaPath(request.path) ? ctx.options.ca_error_envelope : ctx.options.error_envelope;
+  const BodyFormat default_body = match.kind == ApiRouter::Match::Kind::kFound
+                                      ? match.handler->default_body
+                                      : (IsCanadaPath(request.path) ? BodyFormat::kXml
+                                                                    : BodyFormat::kJson);
+  Representation representation =
+      NegotiateRepresentation(request.Header("Accept"), default_body);
+  representation.json_error_envelope = IsCanadaPath(request.path)
+                                           ? ctx.options.ca_error_envelope
+                                           : ctx.options.error_envelope;
   // Mexico's API answers errors with its single-object body (reference §4.1
   // f): from the start when the client says it is calling Mexico, otherwise
   // once the token shows an MX seller.
@@ -280,8 +281,8 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
 
   std::optional<RateLimitOutcome> rate_limit;
   if (route.rate_group && ctx.rate_limiter && route.requires_token) {
-    rate_limit =
-        TakeRateLimit(*ctx.rate_limiter, call.seller_id(), *route.rate_group, call.market->code());
+    rate_limit = TakeRateLimit(*ctx.rate_limiter, call.seller_id(), *route.rate_group,
+                               call.market->code());
     if (rate_limit->refusal) {
       http::Reply refused = fail(*rate_limit->refusal, route.service);
       AddRateLimitHeaders(*rate_limit, refused);

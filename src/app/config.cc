@@ -1,5 +1,7 @@
 #include "app/config.h"
 
+#include "domain/market.h"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
@@ -8,8 +10,6 @@
 #include <fstream>
 #include <sstream>
 #include <type_traits>
-
-#include "domain/market.h"
 
 namespace mporders::app {
 namespace {
@@ -140,7 +140,8 @@ const std::vector<Setting>& Settings() {
           "store-threads", "Threads for database calls other than order updates (0: 2 per core)",
           [](auto& c) -> auto& { return c.store_threads; }, 0, 1024),
       IntegerSetting(
-          "write-threads", "Threads for order updates; concurrent updates share one durable commit",
+          "write-threads",
+          "Threads for order updates; concurrent updates share one durable commit",
           [](auto& c) -> auto& { return c.write_threads; }, 1, 1024),
       BooleanSetting(
           "demo", "Create the demo seller and client and seed demo orders when the store is empty",
@@ -161,9 +162,7 @@ const std::vector<Setting>& Settings() {
                     }),
       StringSetting("log-format", "text or json (one JSON object per line)",
                     &ServeConfig::log_format,
-                    [](const std::string& text) {
-                      return CheckOneOf(text, {"text", "json"});
-                    }),
+                    [](const std::string& text) { return CheckOneOf(text, {"text", "json"}); }),
       BooleanSetting(
           "metrics", "Serve Prometheus metrics at GET /metrics (--no-metrics to hide them)",
           [](auto& c) -> auto& { return c.metrics; }),

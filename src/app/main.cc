@@ -1,12 +1,13 @@
 // mporders: parses the command line and runs one subcommand. Nothing else.
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "app/commands.h"
 #include "sandbox/cli.h"
@@ -50,9 +51,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string db = kDefaultDatabase;
   auto add_db = [&db](CLI::App* command) {
-    command->add_option("--db", db, "Database URL (sqlite:PATH)")
-        ->envname("MPORDERS_DB")
-        ->capture_default_str();
+    command->add_option("--db", db, "Database URL (sqlite:PATH)")->envname("MPORDERS_DB")->capture_default_str();
   };
 
   // serve: every setting is a flag here, an MPORDERS_* variable and a config
@@ -74,10 +73,10 @@ int main(int argc, char** argv) {
     if (setting.kind == SettingKind::kBoolean) {
       // rate-limit, sandbox, metrics and console are on by default: their useful flag is the
       // negative one.
-      std::string flags =
-          name == "rate-limit" || name == "sandbox" || name == "metrics" || name == "console"
-              ? "--" + name + ",!--no-" + name
-              : "--" + name;
+      std::string flags = name == "rate-limit" || name == "sandbox" || name == "metrics" ||
+                                  name == "console"
+                              ? "--" + name + ",!--no-" + name
+                              : "--" + name;
       option = serve_cmd->add_flag(flags, serve_flags[name], help);
     } else {
       // Shown in --help only: an option not given stays unset (count() == 0),
@@ -94,15 +93,12 @@ int main(int argc, char** argv) {
   auto* seed_cmd = app.add_subcommand("seed", "Generate realistic, deterministic demo orders");
   add_db(seed_cmd);
   seed_cmd->add_option("--seller", seed.seller, "Seller id")->required();
-  seed_cmd->add_option("--orders", seed.orders, "How many orders")
-      ->check(CLI::Range(1LL, 100000000LL))
+  seed_cmd->add_option("--orders", seed.orders, "How many orders")->check(CLI::Range(1LL, 100000000LL))
       ->capture_default_str();
-  seed_cmd->add_option("--seed", seed.seed, "Random seed (same seed, same orders)")
-      ->capture_default_str();
+  seed_cmd->add_option("--seed", seed.seed, "Random seed (same seed, same orders)")->capture_default_str();
   std::string seed_market;
   const auto market_check = [](const std::string& text) {
-    return mporders::ParseMarketCode(text) ? std::string()
-                                           : std::string("must be US, CA, MX or CL");
+    return mporders::ParseMarketCode(text) ? std::string() : std::string("must be US, CA, MX or CL");
   };
   seed_cmd
       ->add_option("--market", seed_market,
@@ -121,8 +117,7 @@ int main(int argc, char** argv) {
                    "its currency")
       ->check(market_check);
   import_cmd->add_option("FILE", import_file, "JSON file: one {\"order\":...} or a list of them")
-      ->required()
-      ->check(CLI::ExistingFile);
+      ->required()->check(CLI::ExistingFile);
 
   auto* clients_cmd = app.add_subcommand("clients", "Manage API clients (credentials)");
   clients_cmd->require_subcommand(1);
@@ -158,8 +153,7 @@ int main(int argc, char** argv) {
   // One name per thing on every subcommand: --client-id, --seller. Older
   // spellings (a positional id, --client) still work but are not shown.
   std::string revoke_id;
-  auto* clients_revoke =
-      clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
+  auto* clients_revoke = clients_cmd->add_subcommand("revoke", "Revoke a client and its live tokens");
   add_db(clients_revoke);
   AddNamedOrPositional(clients_revoke, "--client-id", revoke_id, "Client id");
   std::string grant_client, grant_seller;
@@ -186,8 +180,7 @@ int main(int argc, char** argv) {
                    "Marketplace the seller sells in: US, CA, MX or CL (fixed once created)")
       ->capture_default_str()
       ->check([](const std::string& text) {
-        return mporders::ParseMarketCode(text) ? std::string()
-                                               : std::string("must be US, CA, MX or CL");
+        return mporders::ParseMarketCode(text) ? std::string() : std::string("must be US, CA, MX or CL");
       });
   auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
   add_db(sellers_list);
@@ -197,8 +190,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("certs", "Make a self-signed certificate and key for local HTTPS");
   certs_cmd->add_option("--out", certs.out_dir, "Directory to write cert.pem and key.pem to")
       ->required();
-  certs_cmd->add_option("--days", certs.days, "Validity in days")
-      ->check(CLI::Range(1, 3650))
+  certs_cmd->add_option("--days", certs.days, "Validity in days")->check(CLI::Range(1, 3650))
       ->capture_default_str();
   certs_cmd->add_option("--name", certs.extra_names,
                         "Another DNS name or IP address to certify (repeatable)");
@@ -237,12 +229,13 @@ int main(int argc, char** argv) {
     return RunSeed(seed);
   }
   if (import_cmd->parsed()) {
-    return RunImport(
-        db, import_seller, import_file,
-        import_market.empty() ? std::nullopt : mporders::ParseMarketCode(import_market));
+    return RunImport(db, import_seller, import_file,
+                     import_market.empty() ? std::nullopt
+                                           : mporders::ParseMarketCode(import_market));
   }
   if (clients_add->parsed()) {
-    return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret, client_key);
+    return RunClientsAdd(db, client_seller, client_provider, client_id, client_secret,
+                         client_key);
   }
   if (clients_grant->parsed()) return RunClientsGrant(db, grant_client, grant_seller);
   if (clients_ungrant->parsed()) return RunClientsUngrant(db, grant_client, grant_seller);

@@ -3,13 +3,14 @@
 
 #include <pthread.h>
 #include <signal.h>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
-#include <boost/asio/thread_pool.hpp>
 #include <fstream>
 #include <iostream>
 #include <thread>
+
+#include <boost/asio/thread_pool.hpp>
+#include <spdlog/spdlog.h>
 
 #include "api/access_log.h"
 #include "api/errors.h"
@@ -63,8 +64,8 @@ Status PrepareDemoSeller(Store& store, const Clock& clock, const DemoSeller& dem
   auto count = store.CountOrders(demo.seller_id);
   if (!count.ok()) return count.status();
   if (*count == 0) {
-    auto seeded =
-        SeedOrders(store, demo.seller_id, demo.orders, 1, clock.NowMillis(), false, demo.market);
+    auto seeded = SeedOrders(store, demo.seller_id, demo.orders, 1, clock.NowMillis(), false,
+                             demo.market);
     if (!seeded.ok()) return seeded.status();
     spdlog::info("demo: seeded {} orders for seller {} ({})", *seeded, demo.seller_id,
                  MarketCode(demo.market));
@@ -152,9 +153,8 @@ int RunServe(const ServeConfig& options) {
                 << std::flush;
     }
     if (sandbox_options.key.empty()) {
-      spdlog::warn(
-          "sandbox control API enabled without a key: it refuses every call "
-          "(set --sandbox-key, or --no-sandbox)");
+      spdlog::warn("sandbox control API enabled without a key: it refuses every call "
+                   "(set --sandbox-key, or --no-sandbox)");
     }
   } else if (sandbox_options.simulate) {
     spdlog::warn("--simulate needs the sandbox: live mode is off with --no-sandbox");

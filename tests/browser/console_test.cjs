@@ -112,6 +112,8 @@ test('admin signs in, filters and pages orders', async () => {
   assert.equal(await rows.count(), 10);
   const firstPage = await rows.locator('td:first-child').allTextContents();
   await shot('orders-list');
+  // The README's picture (docs/console.png is a copy of it).
+  await page.screenshot({ path: path.join(artifacts, 'console-readme.png'), clip: { x: 0, y: 0, width: 1000, height: 470 } });
   await page.getByRole('button', { name: 'Next page' }).click();
   await page.getByText('showing 11–20').waitFor();
   const secondPage = await rows.locator('td:first-child').allTextContents();
