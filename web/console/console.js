@@ -72,7 +72,12 @@ MP.callBox = (r) => MP.el('div', { class: 'callbox', 'data-call': '' },
   MP.el('div', { class: 'line' }, MP.el('strong', { text: `${r.method} ${r.path}` }),
     ' → ', MP.el('span', { class: r.ok ? 'ok' : 'bad', text: String(r.status) })),
   r.sentBody ? MP.el('pre', { text: r.sentBody }) : null,
-  MP.el('pre', { text: r.json ? JSON.stringify(r.json, null, 2) : r.text }));
+  (() => {
+    // Long answers (a whole order) fold away so the page stays readable.
+    const answer = r.json ? JSON.stringify(r.json, null, 2) : r.text;
+    return MP.el('details', { open: answer.length < 800 }, MP.el('summary', { text: 'Answer' }),
+      MP.el('pre', { text: answer }));
+  })());
 
 MP.fmtDate = (ms) => {
   if (ms === undefined || ms === null || ms === '') return '—';
