@@ -14,6 +14,7 @@ packages=(
   zbar-tools poppler-utils unzip
   prometheus  # promtool checks the /metrics exposition in the tests
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
+  chromium nodejs npm  # browser tests of the web console (tests/browser/)
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)

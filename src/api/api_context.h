@@ -82,6 +82,8 @@ struct ApiContext {
   // served when `serve_metrics` is set (serve --metrics, on by default).
   ApiMetrics* metrics = nullptr;
   bool serve_metrics = false;
+  // Serve the web console's files under /console/ (api/console.cc).
+  bool serve_console = false;
   // Starting / ready / draining, for GET /readyz; null: always ready.
   Readiness* readiness = nullptr;
   WebhookSettings webhooks = {};

@@ -11,6 +11,10 @@ boost::asio::awaitable<http::Reply> GetHealth(Call& call);
 boost::asio::awaitable<http::Reply> GetReady(Call& call);
 boost::asio::awaitable<http::Reply> GetMetrics(Call& call);
 
+// console.cc — the web console's static files (/console/)
+boost::asio::awaitable<http::Reply> GetConsoleIndex(Call& call);
+boost::asio::awaitable<http::Reply> GetConsoleAsset(Call& call);
+
 // token_endpoints.cc — us_mp_auth.json
 boost::asio::awaitable<http::Reply> PostToken(Call& call);
 boost::asio::awaitable<http::Reply> GetTokenDetail(Call& call);

@@ -97,6 +97,12 @@ std::shared_ptr<const ApiRouters> BuildRoutes(const ApiContext& ctx) {
     router->Add(verb::get, "/metrics",
                 Route{GetMetrics, false, false, ErrorService::kOrders, std::nullopt});
   }
+  if (ctx.serve_console) {
+    router->Add(verb::get, "/console",
+                Route{GetConsoleIndex, false, false, ErrorService::kOrders, std::nullopt});
+    router->Add(verb::get, "/console/{asset}",
+                Route{GetConsoleAsset, false, false, ErrorService::kOrders, std::nullopt});
+  }
   router->Add(verb::post, "/v3/token",
               Route{PostToken, false, false, ErrorService::kGateway, std::nullopt});
   Route token_detail{GetTokenDetail, true, true, ErrorService::kGateway, std::nullopt};

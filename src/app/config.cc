@@ -168,6 +168,10 @@ const std::vector<Setting>& Settings() {
       BooleanSetting(
           "metrics", "Serve Prometheus metrics at GET /metrics (--no-metrics to hide them)",
           [](auto& c) -> auto& { return c.metrics; }),
+      BooleanSetting(
+          "console",
+          "Serve the web console at /console/ when the sandbox is on (--no-console to hide it)",
+          [](auto& c) -> auto& { return c.console; }),
       IntegerSetting(
           "drain-delay",
           "Seconds to keep serving after SIGTERM with /readyz answering 503, before closing",

@@ -54,6 +54,7 @@ struct ServeConfig {
   std::string log_level = "info";
   std::string log_format = "text";  // text | json (one JSON object per line)
   bool metrics = true;              // serve GET /metrics on the main listener
+  bool console = true;  // serve the web console at /console/ (needs the sandbox)
   // After SIGTERM, keep serving this long with /readyz answering 503, so
   // that load balancers stop sending traffic before connections close.
   int drain_delay_seconds = 0;

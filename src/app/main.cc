@@ -71,8 +71,10 @@ int main(int argc, char** argv) {
     std::string help = std::string(setting.help) + " [env " + EnvironmentName(name) + "]";
     CLI::Option* option = nullptr;
     if (setting.kind == SettingKind::kBoolean) {
-      // rate-limit, sandbox and metrics are on by default: their useful flag is the negative one.
-      std::string flags = name == "rate-limit" || name == "sandbox" || name == "metrics"
+      // rate-limit, sandbox, metrics and console are on by default: their useful flag is the
+      // negative one.
+      std::string flags = name == "rate-limit" || name == "sandbox" || name == "metrics" ||
+                                  name == "console"
                               ? "--" + name + ",!--no-" + name
                               : "--" + name;
       option = serve_cmd->add_flag(flags, serve_flags[name], help);

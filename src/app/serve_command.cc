@@ -216,6 +216,10 @@ int RunServe(const ServeConfig& options) {
     }
     metrics.SetWebhookStore(webhooks);
   }
+
+  // The console drives the marketplace through the sandbox: without it, it
+  // would have nothing to sign in to as an admin.
+  ctx.serve_console = options.console && sandbox_options.enabled;
   std::unique_ptr<sandbox::Sandbox> sandbox_api;
   std::unique_ptr<sandbox::Background> sandbox_background;
   if (sandbox_options.enabled) {
@@ -234,6 +238,12 @@ int RunServe(const ServeConfig& options) {
   spdlog::info("mporders listening on {}://{}:{} (store {}, rate limits {})",
                options.tls_cert.empty() ? "http" : "https", server_options.host, server.port(),
                RedactUrl(options.db), options.rate_limit ? "on" : "off");
+  if (ctx.serve_console && options.demo) {
+    std::cout << "Web console (sign in with the sandbox key or a client id and secret):\n"
+              << "  " << (options.tls_cert.empty() ? "http" : "https") << "://"
+              << server_options.host << ":" << server.port() << "/console/\n\n"
+              << std::flush;
+  }
   if (sandbox_background) sandbox_background->Start();
   if (dispatcher) dispatcher->Start();
   // Ready before the port file appears: scripts take the file as "up".

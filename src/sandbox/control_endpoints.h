@@ -42,4 +42,9 @@ Reply GetDeliveries(api::Call& call);
 Reply PostDeliveryReplay(api::Call& call);
 Reply PostDeliveriesReplay(api::Call& call);
 
+// control_read.cc
+Reply GetSellers(api::Call& call);
+Reply GetSellerOrders(api::Call& call);
+Reply GetSellerOrder(api::Call& call);
+
 }  // namespace mporders::sandbox

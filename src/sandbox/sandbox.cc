@@ -126,7 +126,9 @@ std::vector<api::SandboxRoute> Sandbox::SellerRoutes() const {
 
 std::vector<api::SandboxRoute> Sandbox::Routes() const {
   return {
+      {verb::get, "/sandbox/v1/sellers", GetSellers},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/clients", PostClient},
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/orders", GetSellerOrders},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders", PostOrders},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/deliver", PostDeliver},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/auto-cancel", PostAutoCancel},
@@ -146,6 +148,8 @@ std::vector<api::SandboxRoute> Sandbox::Routes() const {
       {verb::post, "/sandbox/v1/sellers/{sellerId}/deliveries/replay", PostDeliveriesReplay},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/deliveries/{deliveryId}/replay",
        PostDeliveryReplay},
+
+      {verb::get, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}", GetSellerOrder},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/deliver",
        PostOrderDeliver},
       {verb::post, "/sandbox/v1/sellers/{sellerId}/orders/{purchaseOrderId}/customer-cancel",
