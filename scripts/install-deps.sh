@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   zbar-tools poppler-utils unzip
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
+  postgresql-15  # make test runs the store and API suites on a throwaway server too
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(wrk nginx-light)
