@@ -70,11 +70,11 @@ TEST(StoreOpenTest, RejectsUnknownSchemes) {
   }
 }
 
-TEST(StoreOpenTest, PostgresIsNotSupportedYet) {
+TEST(StoreOpenTest, PostgresUrlsAreLeftToPgStore) {
   Result<std::unique_ptr<Store>> store = Store::Open("postgres://localhost/mporders");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), ErrorCode::kInvalidRequestParam);
-  EXPECT_NE(store.status().description().find("not supported yet"), std::string::npos);
+  EXPECT_NE(store.status().description().find("PgStore"), std::string::npos);
 }
 
 TEST(StoreOpenTest, DataSurvivesReopening) {
