@@ -26,8 +26,10 @@ run: build
 	@mkdir -p data
 	./$(BUILD_DIR)/mporders serve --demo --db $(DB) --listen $(LISTEN)
 
+# The whole suite runs inside a throwaway PostgreSQL server (stopped and
+# removed afterwards), so the store and API tests cover both engines.
 test: build
-	@ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@./scripts/with-postgres.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 bench: build
 	@./scripts/install-deps.sh --bench

@@ -57,6 +57,13 @@ int RunSellersAdd(const std::string& db, const std::string& seller, const std::s
                   MarketId market);
 int RunSellersList(const std::string& db);
 
+// Applies pending schema migrations to the store at `db` (any store URL).
+int RunMigrate(const std::string& db);
+
+// Copies a whole store (sellers, clients and grants, orders, sandbox clocks)
+// into an empty one and verifies the counts. A plain path is a SQLite file.
+int RunCopy(const std::string& from_url, const std::string& to_url);
+
 struct CertsOptions {
   std::string out_dir;
   int days = 365;

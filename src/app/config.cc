@@ -129,7 +129,7 @@ Setting EnvelopeSetting(std::string_view name, std::string_view help,
 
 const std::vector<Setting>& Settings() {
   static const std::vector<Setting> settings = {
-      StringSetting("db", "Database URL (sqlite:PATH)", &ServeConfig::db,
+      StringSetting("db", "Database URL (sqlite:PATH or postgres://...)", &ServeConfig::db,
                     [](const std::string& text) {
                       return text.empty() ? std::string("must not be empty") : std::string();
                     }),

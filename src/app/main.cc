@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   std::string db = kDefaultDatabase;
   auto add_db = [&db](CLI::App* command) {
-    command->add_option("--db", db, "Database URL (sqlite:PATH)")->envname("MPORDERS_DB")->capture_default_str();
+    command->add_option("--db", db, "Database URL (sqlite:PATH or postgres://...)")->envname("MPORDERS_DB")->capture_default_str();
   };
 
   // serve: every setting is a flag here, an MPORDERS_* variable and a config
@@ -185,6 +185,17 @@ int main(int argc, char** argv) {
   auto* sellers_list = sellers_cmd->add_subcommand("list", "List sellers");
   add_db(sellers_list);
 
+  auto* migrate_cmd =
+      app.add_subcommand("migrate", "Apply pending schema migrations to the database");
+  add_db(migrate_cmd);
+  std::string copy_from;
+  std::string copy_to;
+  auto* copy_cmd = app.add_subcommand(
+      "copy", "Copy a whole store into an empty one (e.g. SQLite to PostgreSQL)");
+  copy_cmd->add_option("--from", copy_from, "Source store URL (sqlite:FILE or a path)")
+      ->required();
+  copy_cmd->add_option("--to", copy_to, "Target store URL (postgres://...)")->required();
+
   CertsOptions certs;
   auto* certs_cmd =
       app.add_subcommand("certs", "Make a self-signed certificate and key for local HTTPS");
@@ -247,5 +258,7 @@ int main(int argc, char** argv) {
   }
   if (sellers_list->parsed()) return RunSellersList(db);
   if (certs_cmd->parsed()) return RunCerts(certs);
+  if (migrate_cmd->parsed()) return RunMigrate(db);
+  if (copy_cmd->parsed()) return RunCopy(copy_from, copy_to);
   return 2;
 }

@@ -7,6 +7,10 @@
 
 namespace mporders::app {
 
+// Opens the store at `url`: sqlite:PATH, sqlite::memory: or a PostgreSQL
+// URL (postgres://... or postgresql://...), applying pending migrations.
+Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
+
 // Opens the store at `url`, or prints why not to stderr and returns nullptr.
 std::unique_ptr<Store> OpenStoreOrReport(const std::string& url);
 

@@ -32,7 +32,9 @@ Status CreateParentDirectories(const std::string& path) {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   if (StartsWith(url, "postgres://") || StartsWith(url, "postgresql://")) {
-    return Status::InvalidParam("PostgreSQL stores are not supported yet; use sqlite:PATH",
+    // mp_store_pg builds on this library: PostgreSQL stores open with
+    // PgStore::Open (app::OpenStore picks the engine by URL).
+    return Status::InvalidParam("Store::Open opens SQLite stores; open PostgreSQL with PgStore",
                                 "store");
   }
   if (!StartsWith(url, kSqliteScheme)) {

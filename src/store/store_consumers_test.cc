@@ -10,6 +10,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+#include "store/test_engines.h"
 #include "store/test_orders.h"
 
 namespace mporders {
@@ -30,12 +31,13 @@ ClientRecord Consumer(const std::string& client_id, const std::string& seller_id
   return client;
 }
 
-class StoreConsumersTest : public ::testing::Test {
+class StoreConsumersTest : public ::testing::TestWithParam<store_testing::Engine> {
  protected:
   void SetUp() override {
-    auto store = Store::Open("sqlite:" + dir_.File("consumers.db"));
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    bool skip = false;
+    store_ = store_testing::OpenEmptyStore(GetParam(), dir_, skip);
+    if (skip) GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL)";
+    ASSERT_NE(store_, nullptr);
     ASSERT_TRUE(store_->PutSeller({"s1", "s1", kT0}).ok());
     ASSERT_TRUE(store_->PutSeller({"s2", "s2", kT0}).ok());
   }
@@ -44,7 +46,12 @@ class StoreConsumersTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreConsumersTest, APublicKeyIsStoredAndReadBackByGetAndList) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreConsumersTest,
+                         ::testing::Values(store_testing::Engine::kSqliteFile,
+                                           store_testing::Engine::kPostgres),
+                         [](const auto& info) { return store_testing::EngineName(info.param); });
+
+TEST_P(StoreConsumersTest, APublicKeyIsStoredAndReadBackByGetAndList) {
   ASSERT_TRUE(store_->AddClient(Consumer("k1", "s1")).ok());
   ClientRecord with_secret = Consumer("k2", "s2");
   with_secret.secret_hash = "hash";
@@ -74,7 +81,7 @@ TEST_F(StoreConsumersTest, APublicKeyIsStoredAndReadBackByGetAndList) {
   EXPECT_EQ((*all)[2].public_key_pem, std::optional<std::string>(kPem));
 }
 
-TEST_F(StoreConsumersTest, RevokingAConsumerShowsOnTheNextRead) {
+TEST_P(StoreConsumersTest, RevokingAConsumerShowsOnTheNextRead) {
   ASSERT_TRUE(store_->AddClient(Consumer("k1", "s1")).ok());
   ASSERT_FALSE(store_->GetClient("k1")->revoked_at.has_value());
   ASSERT_TRUE(store_->RevokeClient("k1", kT0 + 5).ok());
@@ -82,7 +89,7 @@ TEST_F(StoreConsumersTest, RevokingAConsumerShowsOnTheNextRead) {
   EXPECT_EQ(store_->CheckSellerAccess("k1", "s1").value(), SellerAccess::kRevoked);
 }
 
-TEST_F(StoreConsumersTest, AProviderClientCannotHoldAKeyAndATakenIdIsRefused) {
+TEST_P(StoreConsumersTest, AProviderClientCannotHoldAKeyAndATakenIdIsRefused) {
   ClientRecord provider = Consumer("p1", "");
   provider.kind = ClientKind::kProvider;
   EXPECT_EQ(store_->AddClient(provider).code(), ErrorCode::kInvalidRequestContent);

@@ -11,6 +11,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+#include "store/test_engines.h"
 #include "store/test_orders.h"
 
 namespace mporders {
@@ -40,12 +41,13 @@ ClientRecord OwnClient(const std::string& client_id, const std::string& seller_i
   return client;
 }
 
-class StoreGrantsTest : public ::testing::Test {
+class StoreGrantsTest : public ::testing::TestWithParam<store_testing::Engine> {
  protected:
   void SetUp() override {
-    auto store = Store::Open("sqlite:" + dir_.File("grants.db"));
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    bool skip = false;
+    store_ = store_testing::OpenEmptyStore(GetParam(), dir_, skip);
+    if (skip) GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL)";
+    ASSERT_NE(store_, nullptr);
     for (const char* seller : {"s1", "s2", "s3"}) {
       ASSERT_TRUE(store_->PutSeller({seller, seller, kT0}).ok());
     }
@@ -63,7 +65,12 @@ class StoreGrantsTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreGrantsTest, ProviderClientHasKindAndNoSellerUntilGranted) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreGrantsTest,
+                         ::testing::Values(store_testing::Engine::kSqliteFile,
+                                           store_testing::Engine::kPostgres),
+                         [](const auto& info) { return store_testing::EngineName(info.param); });
+
+TEST_P(StoreGrantsTest, ProviderClientHasKindAndNoSellerUntilGranted) {
   auto provider = store_->GetClient("p1");
   ASSERT_TRUE(provider.ok()) << provider.status().ToString();
   EXPECT_EQ(provider->kind, ClientKind::kProvider);
@@ -77,7 +84,7 @@ TEST_F(StoreGrantsTest, ProviderClientHasKindAndNoSellerUntilGranted) {
   EXPECT_EQ(own->seller_id, "s1");
 }
 
-TEST_F(StoreGrantsTest, GrantsAreListedAndChecked) {
+TEST_P(StoreGrantsTest, GrantsAreListedAndChecked) {
   ASSERT_TRUE(store_->GrantSeller("p1", "s2", kT0 + 1).ok());
   ASSERT_TRUE(store_->GrantSeller("p1", "s1", kT0 + 2).ok());
   ASSERT_TRUE(store_->GrantSeller("p1", "s1", kT0 + 3).ok());  // again: no change, no error
@@ -99,7 +106,7 @@ TEST_F(StoreGrantsTest, GrantsAreListedAndChecked) {
   EXPECT_EQ((*all)[1].granted_sellers, (std::vector<std::string>{"s1", "s2"}));
 }
 
-TEST_F(StoreGrantsTest, UngrantAndRevokeTakeEffectOnTheNextCheck) {
+TEST_P(StoreGrantsTest, UngrantAndRevokeTakeEffectOnTheNextCheck) {
   ASSERT_TRUE(store_->GrantSeller("p1", "s1", kT0).ok());
   ASSERT_TRUE(store_->GrantSeller("p1", "s2", kT0).ok());
   ASSERT_TRUE(store_->UngrantSeller("p1", "s1").ok());
@@ -113,7 +120,7 @@ TEST_F(StoreGrantsTest, UngrantAndRevokeTakeEffectOnTheNextCheck) {
   EXPECT_EQ(Access("c1", "s1"), SellerAccess::kRevoked);
 }
 
-TEST_F(StoreGrantsTest, GrantsAreRefusedForSellerClientsUnknownClientsAndUnknownSellers) {
+TEST_P(StoreGrantsTest, GrantsAreRefusedForSellerClientsUnknownClientsAndUnknownSellers) {
   EXPECT_EQ(store_->GrantSeller("c1", "s2", kT0).code(), ErrorCode::kInvalidRequestContent);
   EXPECT_EQ(store_->GrantSeller("nobody", "s2", kT0).code(), ErrorCode::kNotFound);
   EXPECT_EQ(store_->GrantSeller("p1", "ghost", kT0).code(), ErrorCode::kInvalidRequestContent);
@@ -121,7 +128,7 @@ TEST_F(StoreGrantsTest, GrantsAreRefusedForSellerClientsUnknownClientsAndUnknown
   EXPECT_EQ(Access("c1", "s2"), SellerAccess::kNotAllowed);
 }
 
-TEST_F(StoreGrantsTest, AClientIsEitherASellersOrAProvidersNeverBoth) {
+TEST_P(StoreGrantsTest, AClientIsEitherASellersOrAProvidersNeverBoth) {
   ClientRecord provider_with_seller = Provider("p2");
   provider_with_seller.seller_id = "s1";
   EXPECT_EQ(store_->AddClient(provider_with_seller).code(), ErrorCode::kInvalidRequestContent);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/sqlite/sqlite_store.h"
+#include "store/test_engines.h"
 #include "store/test_orders.h"
 
 namespace mporders {
@@ -110,16 +111,25 @@ std::vector<StoredOrder> MakeDataset(const std::string& seller_id, int count, in
 struct Backend {
   bool file;
   std::int64_t window_sort_cap;  // 0: windows never drive; large: they always may
+  bool postgres = false;         // PgStore on the test server instead of SQLite
 };
 
 class ListOrdersTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    SqliteStoreOptions options;
-    options.window_sort_cap = GetParam().window_sort_cap;
-    auto store = SqliteStore::Open(GetParam().file ? dir_.File("orders.db") : ":memory:", options);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    if (GetParam().postgres) {
+      bool skip = false;
+      store_ = store_testing::OpenEmptyStore(store_testing::Engine::kPostgres, dir_, skip);
+      if (skip) GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL)";
+      ASSERT_NE(store_, nullptr);
+    } else {
+      SqliteStoreOptions options;
+      options.window_sort_cap = GetParam().window_sort_cap;
+      auto store =
+          SqliteStore::Open(GetParam().file ? dir_.File("orders.db") : ":memory:", options);
+      ASSERT_TRUE(store.ok()) << store.status().ToString();
+      store_ = std::move(*store);
+    }
     orders_ = MakeDataset("s1", 150, 0);
     other_ = MakeDataset("s2", 40, 3);
     ASSERT_TRUE(store_->InsertOrders(orders_).ok());
@@ -179,15 +189,16 @@ class ListOrdersTest : public ::testing::TestWithParam<Backend> {
   }
 
   TempDir dir_;
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
   std::vector<StoredOrder> orders_;
   std::vector<StoredOrder> other_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Backends, ListOrdersTest,
                          ::testing::Values(Backend{true, 1000}, Backend{false, 1000},
-                                           Backend{false, 0}),
+                                           Backend{false, 0}, Backend{false, 0, true}),
                          [](const auto& info) {
+                           if (info.param.postgres) return std::string("Postgres");
                            return std::string(info.param.file ? "File" : "Memory") +
                                   (info.param.window_sort_cap > 0 ? "Windows" : "DateOrder");
                          });

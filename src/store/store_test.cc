@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "codec/order_json.h"
+#include "store/test_engines.h"
 #include "store/test_orders.h"
 
 namespace mporders {
@@ -69,11 +70,11 @@ TEST(StoreOpenTest, RejectsUnknownSchemes) {
   }
 }
 
-TEST(StoreOpenTest, PostgresIsNotSupportedYet) {
+TEST(StoreOpenTest, PostgresUrlsAreLeftToPgStore) {
   Result<std::unique_ptr<Store>> store = Store::Open("postgres://localhost/mporders");
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.status().code(), ErrorCode::kInvalidRequestParam);
-  EXPECT_NE(store.status().description().find("not supported yet"), std::string::npos);
+  EXPECT_NE(store.status().description().find("PgStore"), std::string::npos);
 }
 
 TEST(StoreOpenTest, DataSurvivesReopening) {
@@ -96,13 +97,13 @@ TEST(StoreOpenTest, DataSurvivesReopening) {
 // --- every backend -------------------------------------------------------------------
 
 // Runs each test on a database file and on an in-memory database.
-class StoreTest : public ::testing::TestWithParam<bool> {
+class StoreTest : public ::testing::TestWithParam<store_testing::Engine> {
  protected:
   void SetUp() override {
-    const std::string url = GetParam() ? "sqlite:" + dir_.File("orders.db") : "sqlite::memory:";
-    Result<std::unique_ptr<Store>> store = Store::Open(url);
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    store_ = std::move(*store);
+    bool skip = false;
+    store_ = store_testing::OpenEmptyStore(GetParam(), dir_, skip);
+    if (skip) GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL)";
+    ASSERT_NE(store_, nullptr);
   }
 
   std::vector<std::string> ListIds(const std::string& seller_id) {
@@ -134,8 +135,11 @@ class StoreTest : public ::testing::TestWithParam<bool> {
   std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values(true, false),
-                         [](const auto& info) { return info.param ? "File" : "Memory"; });
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(store_testing::Engine::kSqliteFile,
+                                           store_testing::Engine::kSqliteMemory,
+                                           store_testing::Engine::kPostgres),
+                         [](const auto& info) { return store_testing::EngineName(info.param); });
 
 TEST_P(StoreTest, GetReturnsWhatWasInserted) {
   StoredOrder stored = MakeStoredOrder("s1", "P1", kT0);

@@ -31,7 +31,7 @@ class ApiTest : public ::testing::Test {
   virtual void BeforeServe() {}
 
   void SetUp() override {
-    db_ = "sqlite:" + (dir_.path() / "test.db").string();
+    db_ = dir_.db_url();
     ASSERT_EQ(RunCli({"clients", "add", "--db", db_, "--seller", kSellerA, "--client-id", kClientA,
                       "--client-secret", kSecret}), 0);
     ASSERT_EQ(RunCli({"clients", "add", "--db", db_, "--seller", kSellerB, "--client-id", kClientB,

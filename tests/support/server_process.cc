@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include <gtest/gtest.h>
+
 #include <signal.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -12,6 +14,8 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#include "store/postgres/pg_connection.h"
 
 extern char** environ;
 
@@ -85,7 +89,46 @@ ServerProcess::~ServerProcess() {
   if (pid_ > 0) Terminate();
 }
 
-std::string ServerProcess::db_url() const { return "sqlite:" + (dir_->path() / "test.db").string(); }
+std::string ServerProcess::db_url() const { return dir_->db_url(); }
+
+bool TestOnPostgres() {
+  const char* engine = std::getenv("MPORDERS_TEST_ENGINE");
+  return engine != nullptr && std::string(engine) == "postgres";
+}
+
+std::string TempDir::db_url() const {
+  if (!TestOnPostgres()) return "sqlite:" + (path_ / "test.db").string();
+  if (!pg_url_.empty()) return pg_url_;
+  const char* base = std::getenv("MPORDERS_TEST_PG_URL");
+  if (base == nullptr || *base == '\0') throw std::runtime_error("MPORDERS_TEST_PG_URL is not set");
+  // One schema per directory: the servers sharing it share the database.
+  const std::string schema = "api_" + path_.filename().string().substr(std::string("mporders-test-").size());
+  auto db = pg::Connection::Open(base);
+  if (!db.ok()) throw std::runtime_error(db.status().ToString());
+  Status created = (*db)->ExecScript("CREATE SCHEMA " + schema);
+  if (!created.ok()) throw std::runtime_error(created.ToString());
+  const std::string url = base;
+  pg_url_ = url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  return pg_url_;
+}
+
+namespace {
+
+// Skips every test of a PostgreSQL run that has no server to run on.
+class PostgresEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    const char* url = std::getenv("MPORDERS_TEST_PG_URL");
+    if (TestOnPostgres() && (url == nullptr || *url == '\0')) {
+      GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL); run under scripts/with-postgres.sh";
+    }
+  }
+};
+
+[[maybe_unused]] ::testing::Environment* const kPostgresEnvironment =
+    ::testing::AddGlobalTestEnvironment(new PostgresEnvironment);
+
+}  // namespace
 
 bool ServerProcess::Running() {
   if (pid_ <= 0) return false;

@@ -10,20 +10,30 @@
 
 namespace mporders::testing {
 
-// A fresh temporary directory, removed on destruction.
+// A fresh temporary directory, removed on destruction, and the database of
+// the servers that share it.
 class TempDir {
  public:
   TempDir();
   ~TempDir();
   const std::filesystem::path& path() const { return path_; }
+  // sqlite:<dir>/test.db; with MPORDERS_TEST_ENGINE=postgres, a fresh schema
+  // of its own on the test server (MPORDERS_TEST_PG_URL), made on first use.
+  std::string db_url() const;
 
  private:
   std::filesystem::path path_;
+  mutable std::string pg_url_;
 };
+
+// Whether the black-box tests run their servers on PostgreSQL
+// (MPORDERS_TEST_ENGINE=postgres); without MPORDERS_TEST_PG_URL every test
+// is then skipped.
+bool TestOnPostgres();
 
 class ServerProcess {
  public:
-  // Runs `mporders serve --listen 127.0.0.1:0 --db sqlite:<dir>/test.db` plus
+  // Runs `mporders serve --listen 127.0.0.1:0 --db <dir's db_url()>` plus
   // `extra_args`, and waits until it listens. Throws if it does not start.
   explicit ServerProcess(std::vector<std::string> extra_args = {}, const TempDir* shared_dir = nullptr);
   ~ServerProcess();  // SIGTERM, then SIGKILL if it has not exited

@@ -1,0 +1,102 @@
+#pragma once
+// The Store on PostgreSQL, for several server processes on one database.
+//
+// Each call takes a connection from a pool and runs as one transaction.
+// Order writes lock the rows they change (SELECT ... FOR UPDATE), so an
+// update always starts from the latest committed state whichever process
+// wrote it: two processes never both ship, cancel or refund the same
+// quantity. List pages read one snapshot (REPEATABLE READ), so a page and
+// its count agree; pages are keyset scans, stable under concurrent writes.
+// Commits are durable (the server's synchronous_commit default).
+//
+// Failures: the server unreachable, a lost connection, a deadlock or a
+// serialization failure -> kUnavailable; any other failure -> kInternal.
+//
+// Thread safety: every method may be called concurrently; calls block.
+//
+// Adding a Store method: write it in the file of its group (pg_store.cc
+// orders, pg_store_accounts.cc sellers/clients/settings/sandbox) with
+// WithConnection/InTransaction, and its tables in a new schema/postgres/
+// migration (seller_id first in every key of seller data).
+
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace mporders::pg {
+class Connection;
+class ConnectionPool;
+}  // namespace mporders::pg
+
+namespace mporders {
+
+struct PgStoreOptions {
+  // Connections open at once; further calls wait for one.
+  int max_connections = 16;
+};
+
+class PgStore final : public Store {
+ public:
+  // Connects to `url` (postgres://... or postgresql://..., any libpq URL)
+  // and applies pending migrations. kUnavailable when the server cannot be
+  // reached.
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& url,
+                                               const PgStoreOptions& options = {});
+  ~PgStore() override;
+
+  // Whether `url` names a PostgreSQL database.
+  static bool IsPostgresUrl(const std::string& url);
+
+  Result<StoredOrder> GetOrder(const std::string& seller_id,
+                               const std::string& purchase_order_id) override;
+  Result<OrderPage> ListOrders(const ListRequest& request) override;  // pg_store_list.cc
+  Status InsertOrders(const std::vector<StoredOrder>& orders) override;
+  Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
+  // `fn` runs inside the transaction that holds the order's row lock, on
+  // the caller's thread; it must not call the store.
+  Result<StoredOrder> UpdateOrder(const std::string& seller_id,
+                                  const std::string& purchase_order_id,
+                                  const UpdateFn& fn) override;
+  Result<std::int64_t> CountOrders(const std::string& seller_id) override;
+
+  // pg_store_accounts.cc
+  Status PutSeller(const Seller& seller) override;
+  Result<Seller> GetSeller(const std::string& seller_id) override;
+  Result<std::vector<Seller>> ListSellers() override;
+  Status AddClient(const ClientRecord& client) override;
+  Result<ClientRecord> GetClient(const std::string& client_id) override;
+  Result<std::vector<ClientRecord>> ListClients() override;
+  Status RevokeClient(const std::string& client_id, EpochMillis at) override;
+  Status GrantSeller(const std::string& client_id, const std::string& seller_id,
+                     EpochMillis at) override;
+  Status UngrantSeller(const std::string& client_id, const std::string& seller_id) override;
+  Result<SellerAccess> CheckSellerAccess(const std::string& client_id,
+                                         const std::string& seller_id) override;
+  Result<std::string> GetOrCreateSetting(const std::string& key,
+                                         const std::string& value_if_absent) override;
+  Result<std::map<std::string, EpochMillis>> ListClockOffsets() override;
+  Status SetClockOffset(const std::string& seller_id, EpochMillis offset) override;
+  Status ReplaceSellerState(const std::string& seller_id, const std::vector<StoredOrder>& orders,
+                            EpochMillis clock_offset) override;
+
+  Status Ping() override;
+
+  // The schema version of the database.
+  Result<std::int64_t> SchemaVersion();
+
+ private:
+  explicit PgStore(std::unique_ptr<pg::ConnectionPool> pool);
+
+  // Runs `fn(Connection&)` on a pooled connection.
+  template <typename Fn>
+  auto WithConnection(Fn&& fn) -> decltype(fn(std::declval<pg::Connection&>()));
+  // Runs `fn(Connection&)` (returning Status) between `begin` and COMMIT;
+  // rolls back when it fails.
+  template <typename Fn>
+  Status InTransaction(const char* begin, Fn&& fn);
+
+  std::unique_ptr<pg::ConnectionPool> pool_;
+};
+
+}  // namespace mporders

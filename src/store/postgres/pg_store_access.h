@@ -1,0 +1,49 @@
+#pragma once
+// Connection and transaction access for the PgStore implementation files
+// (not a public header), and the order row helpers they share.
+
+#include <string>
+#include <utility>
+
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_store.h"
+
+namespace mporders {
+
+template <typename Fn>
+auto PgStore::WithConnection(Fn&& fn) -> decltype(fn(std::declval<pg::Connection&>())) {
+  Result<pg::ConnectionPool::Lease> lease = pool_->Acquire();
+  if (!lease.ok()) return lease.status();
+  return fn(**lease);
+}
+
+template <typename Fn>
+Status PgStore::InTransaction(const char* begin, Fn&& fn) {
+  return WithConnection([&](pg::Connection& db) -> Status {
+    MP_RETURN_IF_ERROR(db.ExecScript(begin));
+    Status status = fn(db);
+    if (status.ok()) status = db.ExecScript("COMMIT");
+    // ROLLBACK after a failed COMMIT is harmless; a connection left in a
+    // transaction is never pooled again.
+    if (!status.ok()) (void)db.ExecScript("ROLLBACK");
+    return status;
+  });
+}
+
+namespace pg {
+
+inline constexpr char kBegin[] = "BEGIN";
+inline constexpr char kBeginSnapshot[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
+// Reads an order from columns (doc, last_modified, version) of `row`.
+Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& seller_id);
+
+// Inserts a new order and its side rows. kInvalidRequestContent when the
+// seller already has it. REQUIRES: inside a transaction.
+Status InsertOrder(Connection& db, const StoredOrder& order);
+
+// Deletes all rows of a seller's orders. REQUIRES: inside a transaction.
+Status DeleteSellerOrders(Connection& db, const std::string& seller_id);
+
+}  // namespace pg
+}  // namespace mporders
