@@ -15,7 +15,6 @@ packages=(
   prometheus  # promtool checks the /metrics exposition in the tests
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
   chromium nodejs npm  # browser tests of the web console (tests/browser/)
-
   postgresql-15  # make test runs the store and API suites on a throwaway server too
 )
 if [ "${1:-}" = "--bench" ]; then
