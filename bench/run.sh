@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
-# Benchmarks of the targets in the issues, on this machine, over loopback.
-#   bench/run.sh [BUILD_DIR] [get|xml|seed|list|writes|mixed ...]   (default: all)
-# Prints each figure with what produced it; docs/performance.md records them.
-# WRK_DURATION (default 10s) sets the length of each wrk run (get, xml and mixed sections).
-# Server settings can be varied through the environment, e.g. MPORDERS_WRITE_THREADS=8.
-# Every server runs with --no-rate-limit: the throughput of the server is measured,
-# not Walmart's per-seller limits (on by default), which would answer 429 within a second.
+# Benchmarks of the serving-speed targets, on this machine, over loopback.
+#   bench/run.sh [BUILD_DIR] [serve|seed|list|writes|mixed ...]   (default: all)
+# Prints each figure with what produced it, and one "RATIO ..." or "RESULT ..."
+# line per target so that runs can be compared; docs/performance.md records them.
+#
+# Measured as users run the server: default flags and log level, except
+# --no-rate-limit (Walmart's per-seller limits, on by default, would answer 429
+# within a second). wrk -t2 -c64; nginx serves the very same bytes as static
+# files in the same run, the two alternating request by request type.
+#
+# Environment: WRK_DURATION (default 10s) per wrk run; SEED_ORDERS (default
+# 20000) for the serve section; OLD_BIN=path/to/older/mporders makes the
+# writes section measure that binary too, in the same run, alternating.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"; shift || true
-SECTIONS="${*:-get xml seed list writes mixed}"
+SECTIONS="${*:-serve seed list writes mixed}"
 WRK_DURATION="${WRK_DURATION:-10s}"
+SEED_ORDERS="${SEED_ORDERS:-20000}"
 BIN="$BUILD_DIR/mporders"
 HB="$BUILD_DIR/bench/http_bench"
 WORK="$(mktemp -d /tmp/mporders-bench.XXXXXX)"
@@ -24,9 +31,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_server() {  # DB [extra args...]
-  local db="$1"; shift
-  "$BIN" serve --db "sqlite:$db" --listen 127.0.0.1:0 --port-file "$WORK/port" --log-level warn \
+# wrk and nginx from Debian, when missing.
+need=()
+command -v wrk > /dev/null || need+=(wrk)
+command -v nginx > /dev/null || need+=(nginx-light)
+if [ "${#need[@]}" -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get install -y --no-install-recommends "${need[@]}" > /dev/null
+fi
+
+start_server() {  # BIN DB [extra args...]
+  local bin="$1" db="$2"; shift 2
+  "$bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 --port-file "$WORK/port" \
     --no-rate-limit "$@" \
     > "$WORK/server.log" 2>&1 &
   SERVER_PID=$!
@@ -38,31 +54,8 @@ token() {  # CLIENT SECRET
   curl -s -X POST "http://127.0.0.1:$PORT/v3/token" -H "Authorization: Basic $(printf '%s:%s' "$1" "$2" | base64 -w0)" \
     -d grant_type=client_credentials | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
-
-echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
-
-for section in $SECTIONS; do
-case "$section" in
-get)
-  echo "## GET /v3/orders/{id} vs nginx serving the same bytes (wrk -t1 -c32 -d$WRK_DURATION)"
-  DB="$WORK/get.db"
-  "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id bench --client-secret bench-secret > /dev/null
-  "$BIN" seed --db "sqlite:$DB" --seller bench --orders 10000 > /dev/null 2>&1
-  start_server "$DB"
-  TOKEN="$(token bench bench-secret)"
-  PO="$(curl -s "http://127.0.0.1:$PORT/v3/orders?limit=1&createdStartDate=2000-01-01" -H "WM_SEC.ACCESS_TOKEN: $TOKEN" \
-        -H 'WM_QOS.CORRELATION_ID: b' -H 'WM_SVC.NAME: b' | sed -E 's/.*"purchaseOrderId":"([0-9]+)".*/\1/')"
-  curl -s "http://127.0.0.1:$PORT/v3/orders/$PO" -H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: b' \
-       -H 'WM_SVC.NAME: b' > "$WORK/order.json"
-  echo "order $PO: $(wc -c < "$WORK/order.json") bytes"
-  echo "### mporders"
-  wrk -t1 -c32 -d"$WRK_DURATION" -H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' \
-      -H 'WM_SVC.NAME: bench' "http://127.0.0.1:$PORT/v3/orders/$PO" | tee "$WORK/wrk-mp.txt"
-  stop_server
+start_nginx() {
   mkdir -p "$WORK/nginx"
-  WWW="$(mktemp -d /tmp/mporders-bench-www.XXXXXX)"
-  chmod 755 "$WWW"
-  install -m 644 "$WORK/order.json" "$WWW/order.json"
   cat > "$WORK/nginx/nginx.conf" <<NGINX
 worker_processes $(nproc);
 pid $WORK/nginx/nginx.pid;
@@ -70,45 +63,73 @@ error_log $WORK/nginx/error.log;
 events { worker_connections 1024; }
 http {
   access_log off;
-  default_type application/json;
+  types { application/json json; application/xml xml; }
   server { listen 127.0.0.1:18099; root $WWW; location / { } }
 }
 NGINX
   nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' &
   NGINX_PID=$!
   sleep 0.5
-  echo "### nginx (static file, same bytes)"
-  wrk -t1 -c32 -d"$WRK_DURATION" "http://127.0.0.1:18099/order.json" | tee "$WORK/wrk-nginx.txt"
-  kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
-  for f in mp nginx; do
-    if grep -q "Non-2xx" "$WORK/wrk-$f.txt"; then echo "WARNING: non-2xx answers in the $f run" >&2; fi
-  done
-  MP=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-mp.txt"); NG=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-nginx.txt")
-  echo "RESULT get-one-order: mporders $MP req/s, nginx $NG req/s, ratio $(awk -v a="$NG" -v b="$MP" 'BEGIN{printf "%.2f", a/b}')x"
-  ;;
-xml)
-  echo "## GET /v3/orders/{id}: XML vs JSON, same order (wrk -t1 -c32 -d$WRK_DURATION)"
-  DB="$WORK/xml.db"
+}
+stop_nginx() { kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""; }
+rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+p99() { awk '$1 == "99%" {print $2}' "$1"; }
+check2xx() { if grep -q "Non-2xx" "$1"; then echo "WARNING: non-2xx answers in $1" >&2; fi; }
+
+echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+for section in $SECTIONS; do
+case "$section" in
+serve)
+  echo "## mporders vs nginx serving the same bytes ($SEED_ORDERS seeded orders, wrk -t2 -c64 -d$WRK_DURATION --latency)"
+  DB="$WORK/serve.db"
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id bench --client-secret bench-secret > /dev/null
-  "$BIN" seed --db "sqlite:$DB" --seller bench --orders 10000 > /dev/null 2>&1
-  start_server "$DB"
+  "$BIN" seed --db "sqlite:$DB" --seller bench --orders "$SEED_ORDERS" > /dev/null 2>&1
+  start_server "$BIN" "$DB"
   TOKEN="$(token bench bench-secret)"
   HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
-  PO="$(curl -s "http://127.0.0.1:$PORT/v3/orders?limit=1&createdStartDate=2000-01-01" "${HDRS[@]}" \
-        | sed -E 's/.*"purchaseOrderId":"([0-9]+)".*/\1/')"
-  URL="http://127.0.0.1:$PORT/v3/orders/$PO"
-  echo "order $PO: JSON $(curl -s "$URL" "${HDRS[@]}" -H 'Accept: application/json' | wc -c) bytes," \
-       "XML $(curl -s "$URL" "${HDRS[@]}" -H 'Accept: application/xml' | wc -c) bytes"
-  echo "### JSON (Accept: application/json)"
-  wrk -t1 -c32 -d"$WRK_DURATION" "${HDRS[@]}" -H 'Accept: application/json' "$URL" | tee "$WORK/wrk-json.txt"
-  echo "### XML (Accept: application/xml)"
-  wrk -t1 -c32 -d"$WRK_DURATION" "${HDRS[@]}" -H 'Accept: application/xml' "$URL" | tee "$WORK/wrk-xml.txt"
-  stop_server
-  for f in json xml; do
-    if grep -q "Non-2xx" "$WORK/wrk-$f.txt"; then echo "WARNING: non-2xx answers in the $f run" >&2; fi
+  BASE="http://127.0.0.1:$PORT/v3/orders"
+  PO="$(curl -s "$BASE?limit=1" "${HDRS[@]}" | sed -E 's/.*"purchaseOrderId":"([0-9]+)".*/\1/')"
+  # name | path | Accept | nginx file
+  CASES=(
+    "list100|?limit=100|application/json|list100.json"
+    "list200|?limit=200|application/json|list200.json"
+    "released100|/released?limit=100|application/json|released100.json"
+    "list100-xml|?limit=100|application/xml|list100.xml"
+    "list200-xml|?limit=200|application/xml|list200.xml"
+    "get|/$PO|application/json|order.json"
+    "get-xml|/$PO|application/xml|order.xml"
+  )
+  WWW="$(mktemp -d /tmp/mporders-bench-www.XXXXXX)"
+  chmod 755 "$WWW"
+  for c in "${CASES[@]}"; do
+    IFS='|' read -r name path accept file <<< "$c"
+    curl -sf "$BASE$path" "${HDRS[@]}" -H "Accept: $accept" -o "$WWW/$file"
+    chmod 644 "$WWW/$file"
+    echo "$name: GET /v3/orders$path ($accept), $(wc -c < "$WWW/$file") bytes"
   done
-  JS=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-json.txt"); XS=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-xml.txt")
-  echo "RESULT xml-get-one-order: JSON $JS req/s, XML $XS req/s, JSON/XML $(awk -v a="$JS" -v b="$XS" 'BEGIN{printf "%.2f", a/b}')x (target <= 1.50x)"
+  stop_server
+  for c in "${CASES[@]}"; do
+    IFS='|' read -r name path accept file <<< "$c"
+    start_server "$BIN" "$DB"  # a fresh server per case: each starts from the same state
+    TOKEN="$(token bench bench-secret)"
+    HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
+    wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" -H "Accept: $accept" \
+        "http://127.0.0.1:$PORT/v3/orders$path" > "$WORK/wrk-mp-$name.txt"
+    stop_server
+    start_nginx
+    wrk -t2 -c64 -d"$WRK_DURATION" --latency "http://127.0.0.1:18099/$file" > "$WORK/wrk-ng-$name.txt"
+    stop_nginx
+    check2xx "$WORK/wrk-mp-$name.txt"; check2xx "$WORK/wrk-ng-$name.txt"
+    MP=$(rps "$WORK/wrk-mp-$name.txt"); NG=$(rps "$WORK/wrk-ng-$name.txt")
+    printf 'RATIO %-12s mporders %9s req/s (p99 %7s)  nginx %9s req/s (p99 %7s)  ratio %s\n' "$name" \
+      "$MP" "$(p99 "$WORK/wrk-mp-$name.txt")" "$NG" "$(p99 "$WORK/wrk-ng-$name.txt")" \
+      "$(awk -v a="$MP" -v b="$NG" 'BEGIN{printf "%.3f", a/b}')"
+    eval "RPS_${name//-/_}=$MP"
+  done
+  echo "RATIO xml/json     list100 $(awk -v a="$RPS_list100" -v b="$RPS_list100_xml" 'BEGIN{printf "%.2f", a/b}')x," \
+       "list200 $(awk -v a="$RPS_list200" -v b="$RPS_list200_xml" 'BEGIN{printf "%.2f", a/b}')x," \
+       "get $(awk -v a="$RPS_get" -v b="$RPS_get_xml" 'BEGIN{printf "%.2f", a/b}')x (JSON req/s over XML req/s; target <= 1.30)"
   ;;
 seed)
   echo "## mporders seed --orders 1000000 (SQLite)"
@@ -120,7 +141,7 @@ list)
   if [ -f "$WORK/seed.db" ]; then mv "$WORK/seed.db" "$DB"; else
     "$BIN" seed --db "sqlite:$DB" --seller bench --orders 1000000 > /dev/null 2>&1; fi
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id lister --client-secret bench-secret > /dev/null
-  start_server "$DB" --max-orders-per-query 100000
+  start_server "$BIN" "$DB" --max-orders-per-query 100000
   TOKEN="$(token lister bench-secret)"
   # A first page also counts the query's matches (up to the order cap): the cost of a first
   # page grows with the matches, a later page's does not.
@@ -132,25 +153,32 @@ list)
   stop_server
   ;;
 writes)
-  echo "## durable writes: acknowledge + ship over HTTP (synchronous=FULL)"
-  DB="$WORK/writes.db"
-  "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id writer --client-secret bench-secret > /dev/null
+  # Each binary gets its own copy of the same imported store; with OLD_BIN the two
+  # alternate, twice each, so that both see the same disk conditions.
+  echo "## durable writes: acknowledge + ship over HTTP, 32 connections (synchronous=FULL)"
   "$HB" make-orders 20000 "$WORK/orders.json"
-  "$BIN" import --db "sqlite:$DB" --seller bench "$WORK/orders.json" > /dev/null
-  start_server "$DB"
-  TOKEN="$(token writer bench-secret)"
-  "$HB" writes "$PORT" "$TOKEN" "$WORK/orders.json" 32 | sed 's/^/RESULT writes: /'
-  stop_server
+  ROUNDS=("new:$BIN"); [ -z "${OLD_BIN:-}" ] || ROUNDS=("old:$OLD_BIN" "new:$BIN" "old:$OLD_BIN" "new:$BIN")
+  for round in "${ROUNDS[@]}"; do
+    label="${round%%:*}"; bin="${round#*:}"
+    DB="$WORK/writes-$label.db"; rm -f "$DB" "$DB-wal" "$DB-shm"
+    "$bin" clients add --db "sqlite:$DB" --seller bench --client-id writer --client-secret bench-secret > /dev/null
+    "$bin" import --db "sqlite:$DB" --seller bench "$WORK/orders.json" > /dev/null
+    start_server "$bin" "$DB"
+    TOKEN="$(token writer bench-secret)"
+    echo "RESULT writes ($label binary): $("$HB" writes "$PORT" "$TOKEN" "$WORK/orders.json" 32)"
+    stop_server
+  done
   ;;
 mixed)
-  # Reads while writers wait for their commits: what the store-threads setting trades.
-  echo "## GET /v3/orders/{id} (wrk -t1 -c16 -d$WRK_DURATION) while acknowledge + ship run on 32 connections"
+  # Reads at full speed while writers wait for their commits.
+  echo "## GET /v3/orders/{id} and GET /v3/orders?limit=100 (wrk -t2 -c64 -d$WRK_DURATION) while acknowledge + ship run on 32 connections"
   DB="$WORK/mixed.db"
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id mixed --client-secret bench-secret > /dev/null
   "$BIN" seed --db "sqlite:$DB" --seller bench --orders 2000 > /dev/null 2>&1
-  "$HB" make-orders 40000 "$WORK/mixed-orders.json"
+  "$HB" make-orders 60000 "$WORK/mixed-orders.json"
   "$BIN" import --db "sqlite:$DB" --seller bench "$WORK/mixed-orders.json" > /dev/null
-  start_server "$DB"
+  # The imported orders are recent: lifting the order cap lets the list run on them.
+  start_server "$BIN" "$DB" --max-orders-per-query 1000000
   TOKEN="$(token mixed bench-secret)"
   HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
   PO="$(curl -s "http://127.0.0.1:$PORT/v3/orders?limit=1&status=Delivered&createdStartDate=2000-01-01" "${HDRS[@]}" \
@@ -158,13 +186,14 @@ mixed)
   "$HB" writes "$PORT" "$TOKEN" "$WORK/mixed-orders.json" 32 > "$WORK/mixed-writes.txt" &
   WRITER_PID=$!
   sleep 1
-  wrk -t1 -c16 -d"$WRK_DURATION" --latency "${HDRS[@]}" "http://127.0.0.1:$PORT/v3/orders/$PO" | tee "$WORK/wrk-mixed.txt"
+  wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" "http://127.0.0.1:$PORT/v3/orders/$PO" > "$WORK/wrk-mixed-get.txt"
+  wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" "http://127.0.0.1:$PORT/v3/orders?limit=100" > "$WORK/wrk-mixed-list.txt"
   if kill -0 "$WRITER_PID" 2>/dev/null; then WHILE="writes still running"; else WHILE="WARNING: writes ended first"; fi
   wait "$WRITER_PID" || true
   stop_server
-  echo "RESULT mixed: GET $(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-mixed.txt") req/s," \
-       "p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk-mixed.txt"), p99 $(awk '$1 == "99%" {print $2}' "$WORK/wrk-mixed.txt")" \
-       "($WHILE); $(cat "$WORK/mixed-writes.txt")"
+  for f in get list; do check2xx "$WORK/wrk-mixed-$f.txt"; done
+  echo "RESULT mixed: GET one $(rps "$WORK/wrk-mixed-get.txt") req/s (p99 $(p99 "$WORK/wrk-mixed-get.txt"))," \
+       "list100 $(rps "$WORK/wrk-mixed-list.txt") req/s (p99 $(p99 "$WORK/wrk-mixed-list.txt")) ($WHILE); $(cat "$WORK/mixed-writes.txt")"
   ;;
 *) echo "unknown section $section" >&2; exit 2 ;;
 esac
