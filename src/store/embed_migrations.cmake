@@ -1,6 +1,9 @@
-# Generates a C++ source that holds every schema/postgres/NNNN_name.sql file as
-# a raw string literal, so the binary needs no source tree at run time.
-# Usage: cmake -DSQL_DIR=<dir> -DOUT=<file.cc> -P embed_migrations.cmake
+# Generates a C++ source that holds every schema/<engine>/NNNN_name.sql file as
+# a raw string literal, so the binary needs no source tree at run time. One
+# script for every engine: each passes the header that declares `Migration`
+# and `EmbeddedMigrations()`, and the namespace they live in.
+# Usage: cmake -DSQL_DIR=<dir> -DOUT=<file.cc> -DHEADER=<store/x/migrations.h>
+#              -DNAMESPACE=<mporders::x> -P embed_migrations.cmake
 
 file(GLOB sql_files RELATIVE "${SQL_DIR}" "${SQL_DIR}/*.sql")
 list(SORT sql_files)
@@ -22,10 +25,11 @@ foreach(name IN LISTS sql_files)
     "    {${version}, \"${name}\", R\"${delimiter}(${sql})${delimiter}\"},\n")
 endforeach()
 
-set(content "// Generated from schema/postgres by embed_migrations.cmake. Do not edit.
-#include \"store/postgres/pg_migrations.h\"
+get_filename_component(engine "${SQL_DIR}" NAME)
+set(content "// Generated from schema/${engine} by embed_migrations.cmake. Do not edit.
+#include \"${HEADER}\"
 
-namespace mporders::pg {
+namespace ${NAMESPACE} {
 
 std::span<const Migration> EmbeddedMigrations() {
   static const Migration kMigrations[] = {
@@ -33,7 +37,7 @@ ${entries}  };
   return kMigrations;
 }
 
-}  // namespace mporders::pg
+}  // namespace ${NAMESPACE}
 ")
 
 # Rewrite only on change so that an unrelated rebuild does not recompile it.
