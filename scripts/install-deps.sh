@@ -14,7 +14,7 @@ packages=(
   zbar-tools poppler-utils unzip
   prometheus  # promtool checks the /metrics exposition in the tests
   curl openssl  # openssl: the command-line tool signs requests in the signature tests
-  chromium nodejs npm  # browser tests of the web console (tests/browser/)
+  chromium  # browser tests of the web console (tests/browser/)
   postgresql-15  # make test runs the store and API suites on a throwaway server too
 )
 if [ "${1:-}" = "--bench" ]; then
@@ -24,6 +24,12 @@ fi
 # symbolizer for readable stack traces.
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang-14 libclang-rt-14-dev llvm-14)
+fi
+# Node.js and npm drive the browser tests. Any installed node with npm will
+# do (some machines carry a newer one, whose package ships npm itself and
+# conflicts with Debian's npm package); otherwise Debian's.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  packages+=(nodejs npm)
 fi
 
 missing=()
