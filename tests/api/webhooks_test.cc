@@ -5,6 +5,8 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <thread>
@@ -50,6 +52,18 @@ class WebhooksTest : public SandboxTest {
     auto response = Control("GET", std::string(kSellerA) + "/deliveries" + query);
     EXPECT_EQ(response.status, 200u) << response.body;
     return response.Json().at("deliveries").as_array();
+  }
+  // The only delivery once its first attempt is recorded (empty on timeout).
+  boost::json::object FirstAttempted() {
+    for (int i = 0; i < 200; ++i) {
+      auto deliveries = Deliveries();
+      if (deliveries.size() == 1 && !deliveries[0].at("attempts").as_array().empty()) {
+        return deliveries[0].as_object();
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ADD_FAILURE() << "no delivery attempt was recorded";
+    return {};
   }
   void Advance(int minutes) {
     auto response = Control("POST", std::string(kSellerA) + "/clock/advance",
@@ -386,6 +400,121 @@ TEST_F(WebhooksTest, BasicAuthHeader) {
   auto received = receiver.WaitFor(1);
   ASSERT_EQ(received.size(), 1u);
   EXPECT_EQ(received[0].headers.at("x-auth"), "Basic " + Base64("abc:test"));
+}
+
+// HTTPS receivers: the server verifies the receiver's certificate against
+// OpenSSL's trust store, which SSL_CERT_FILE points at a certificate made
+// here by `mporders certs` (self-signed, names 127.0.0.1 and localhost).
+class WebhooksHttpsTest : public WebhooksTest {
+ protected:
+  void BeforeServe() override {
+    certs_ = dir_.path() / "receiver-certs";
+    std::string output;
+    ASSERT_EQ(RunCli({"certs", "--out", certs_.string()}, &output), 0) << output;
+    ASSERT_EQ(::setenv("SSL_CERT_FILE", Cert().c_str(), 1), 0);
+  }
+  void TearDown() override { ::unsetenv("SSL_CERT_FILE"); }
+  std::string Cert() const { return (certs_ / "cert.pem").string(); }
+  std::string Key() const { return (certs_ / "key.pem").string(); }
+
+  std::filesystem::path certs_;
+};
+
+TEST_F(WebhooksHttpsTest, PoCreatedArrivesOverHttps) {
+  WebhookReceiver receiver(Cert(), Key());
+  ASSERT_EQ(receiver.Url().rfind("https://127.0.0.1:", 0), 0u);
+  auto subscribed = Subscribe("PO_CREATED", receiver.Url(), HmacAuth());
+  ASSERT_EQ(subscribed.status, 200u) << subscribed.body;
+  const auto ids = CreateOrders(R"({"count":1,"seed":31})");
+  ASSERT_EQ(ids.size(), 1u);
+  auto received = receiver.WaitFor(1);
+  ASSERT_EQ(received.size(), 1u);
+  EXPECT_EQ(received[0].target, "/events");
+  auto json = boost::json::parse(received[0].body);
+  EXPECT_EQ(json.at("source").at("eventType").as_string(), "PO_CREATED");
+  EXPECT_EQ(json.at("payload").at("purchaseOrderId").as_string(), ids[0]);
+  EXPECT_EQ(received[0].headers.at("x-signature"), PythonHmac(kHmacSecret, received[0].body, dir_));
+  auto delivery = FirstAttempted();
+  EXPECT_EQ(delivery.at("status").as_string(), "DELIVERED");
+  EXPECT_EQ(delivery.at("lastStatusCode").as_int64(), 200);
+}
+
+TEST_F(WebhooksHttpsTest, ReceiverWithAnUntrustedCertificateGetsNothing) {
+  TempDir other;
+  ASSERT_EQ(RunCli({"certs", "--out", other.path().string()}), 0);
+  WebhookReceiver receiver((other.path() / "cert.pem").string(),
+                           (other.path() / "key.pem").string());
+  ASSERT_EQ(Subscribe("PO_CREATED", receiver.Url()).status, 200u);
+  CreateOrders(R"({"count":1,"seed":32})");
+  auto delivery = FirstAttempted();
+  EXPECT_EQ(delivery.at("status").as_string(), "RETRYING");
+  EXPECT_FALSE(delivery.contains("lastStatusCode"));
+  const std::string error(delivery.at("lastError").as_string());
+  EXPECT_NE(error.find("TLS handshake with 127.0.0.1 failed"), std::string::npos) << error;
+  EXPECT_NE(error.find("certificate verify failed"), std::string::npos) << error;
+  EXPECT_TRUE(receiver.Received().empty());
+}
+
+// --webhook-allow-schemes https: an http URL is refused when subscribing.
+class WebhooksHttpsOnlyTest : public WebhooksTest {
+ protected:
+  std::vector<std::string> ServeArgs() override {
+    return {"--sandbox-key", kSandboxKey, "--webhook-allow-schemes", "https"};
+  }
+};
+
+TEST_F(WebhooksHttpsOnlyTest, HttpSubscriptionIsRefused) {
+  WebhookReceiver receiver;
+  auto refused = Subscribe("PO_CREATED", receiver.Url());
+  EXPECT_EQ(refused.status, 400u) << refused.body;
+  EXPECT_NE(refused.body.find("eventUrl scheme http is not allowed here"), std::string::npos)
+      << refused.body;
+  auto listed = Get("/v3/webhooks/subscriptions", token_a_);
+  ASSERT_EQ(listed.status, 200u) << listed.body;
+  EXPECT_TRUE(listed.Json().at("events").as_array().empty()) << listed.body;
+  CreateOrders(R"({"count":1,"seed":33})");
+  EXPECT_TRUE(receiver.WaitFor(1, 1000).empty());
+  EXPECT_TRUE(Deliveries().empty());
+  // https is still accepted.
+  EXPECT_EQ(Subscribe("PO_CREATED", "https://127.0.0.1:1/events").status, 200u);
+}
+
+// --webhook-allow-networks 10.0.0.0/8: a loopback address is refused when
+// subscribing; a host name is checked at each attempt, and loopback gets nothing.
+class WebhooksPrivateNetworkTest : public WebhooksTest {
+ protected:
+  std::vector<std::string> ServeArgs() override {
+    return {"--sandbox-key", kSandboxKey, "--webhook-allow-networks", "10.0.0.0/8"};
+  }
+};
+
+TEST_F(WebhooksPrivateNetworkTest, LoopbackReceiverGetsNothing) {
+  WebhookReceiver receiver;
+  auto literal = Subscribe("PO_CREATED", receiver.Url());
+  EXPECT_EQ(literal.status, 400u) << literal.body;
+  EXPECT_NE(literal.body.find("eventUrl address 127.0.0.1 is not allowed here"), std::string::npos)
+      << literal.body;
+
+  const std::string by_name = "http://localhost:" + std::to_string(receiver.port()) + "/events";
+  auto subscribed = Subscribe("PO_CREATED", by_name);
+  ASSERT_EQ(subscribed.status, 200u) << subscribed.body;
+  CreateOrders(R"({"count":1,"seed":34})");
+  auto delivery = FirstAttempted();
+  EXPECT_EQ(delivery.at("status").as_string(), "RETRYING");
+  EXPECT_FALSE(delivery.contains("lastStatusCode"));
+  EXPECT_EQ(delivery.at("lastError").as_string(),
+            "no address of localhost is an allowed destination");
+  const auto& attempts = delivery.at("attempts").as_array();
+  ASSERT_EQ(attempts.size(), 1u);
+  EXPECT_EQ(attempts[0].at("error").as_string(),
+            "no address of localhost is an allowed destination");
+  // Retries are refused the same way.
+  Advance(5);
+  for (int i = 0; i < 200 && Deliveries().at(0).at("attempts").as_array().size() < 2; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_EQ(Deliveries().at(0).at("attempts").as_array().size(), 2u);
+  EXPECT_TRUE(receiver.Received().empty());
 }
 
 TEST(WebhooksNoSandbox, SimulationRoutesAreAbsent) {
