@@ -51,6 +51,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& url) {
   return std::unique_ptr<Store>(std::move(*store));
 }
 
+Status Store::CheckSellerState(const std::string& seller_id,
+                               const std::vector<StoredOrder>& orders) {
+  if (seller_id.empty()) return Status::InvalidContent("seller without an id", "sellerId");
+  for (const StoredOrder& order : orders) {
+    if (order.seller_id != seller_id) {
+      return Status::InvalidContent("order " + order.order.purchase_order_id +
+                                    " belongs to another seller");
+    }
+    if (order.order.purchase_order_id.empty()) {
+      return Status::InvalidContent("order without a purchaseOrderId", "purchaseOrderId");
+    }
+  }
+  return Status::Ok();
+}
+
 Status Store::Ping() {
   // An empty seller id matches no row, but the query still opens the
   // database and walks the index: it fails when the store cannot answer.

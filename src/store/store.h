@@ -216,6 +216,12 @@ class Store {
   // The engine's webhook tables; null when the engine has none (then the
   // Notifications API is unavailable).
   virtual WebhookStore* webhooks() { return nullptr; }
+
+ protected:
+  // The argument check every engine's ReplaceSellerState makes before it
+  // writes: a seller id, and orders that are all this seller's and named.
+  static Status CheckSellerState(const std::string& seller_id,
+                                 const std::vector<StoredOrder>& orders);
 };
 
 }  // namespace mporders

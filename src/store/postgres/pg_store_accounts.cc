@@ -288,16 +288,7 @@ Status PgStore::SetClockOffset(const std::string& seller_id, EpochMillis offset)
 Status PgStore::ReplaceSellerState(const std::string& seller_id,
                                    const std::vector<StoredOrder>& orders,
                                    EpochMillis clock_offset) {
-  if (seller_id.empty()) return Status::InvalidContent("seller without an id", "sellerId");
-  for (const StoredOrder& order : orders) {
-    if (order.seller_id != seller_id) {
-      return Status::InvalidContent("order " + order.order.purchase_order_id +
-                                    " belongs to another seller");
-    }
-    if (order.order.purchase_order_id.empty()) {
-      return Status::InvalidContent("order without a purchaseOrderId", "purchaseOrderId");
-    }
-  }
+  MP_RETURN_IF_ERROR(CheckSellerState(seller_id, orders));
   return InTransaction(pg::kBegin, [&](Connection& db) -> Status {
     MP_RETURN_IF_ERROR(pg::DeleteSellerOrders(db, seller_id));
     for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));

@@ -66,16 +66,7 @@ Status SqliteStore::SetClockOffset(const std::string& seller_id, EpochMillis off
 Status SqliteStore::ReplaceSellerState(const std::string& seller_id,
                                        const std::vector<StoredOrder>& orders,
                                        EpochMillis clock_offset) {
-  if (seller_id.empty()) return Status::InvalidContent("seller without an id", "sellerId");
-  for (const StoredOrder& order : orders) {
-    if (order.seller_id != seller_id) {
-      return Status::InvalidContent("order " + order.order.purchase_order_id +
-                                    " belongs to another seller");
-    }
-    if (order.order.purchase_order_id.empty()) {
-      return Status::InvalidContent("order without a purchaseOrderId", "purchaseOrderId");
-    }
-  }
+  MP_RETURN_IF_ERROR(CheckSellerState(seller_id, orders));
   return WithWriter([&](Connection& db) -> Status {
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
     if (!tx.ok()) return tx.status();
