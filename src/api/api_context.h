@@ -19,6 +19,7 @@
 namespace mporders::api {
 
 class SandboxHooks;
+class OrderPartCache;
 class ApiMetrics;
 class Readiness;
 
@@ -87,6 +88,9 @@ struct ApiContext {
   // Starting / ready / draining, for GET /readyz; null: always ready.
   Readiness* readiness = nullptr;
   WebhookSettings webhooks = {};
+  // Encoded orders kept between reads (api/order_part_cache.h); null: every
+  // answer encodes its orders (serve --order-cache-mb 0).
+  OrderPartCache* order_parts = nullptr;
 };
 
 }  // namespace mporders::api

@@ -38,7 +38,9 @@ boost::asio::awaitable<http::Reply> ListCaOrders(Call& call, ListKind kind, List
   if (!answer.ok()) co_return ErrorReply(call, answer.status());
   if (answer->meta.next_cursor)
     answer->meta.next_cursor = EncodeCaCursor(*answer->meta.next_cursor);
-  co_return ListReply(call, answer->meta, answer->Orders(), query->view);
+  auto orders = answer->DecodeOrders();
+  if (!orders.ok()) co_return ErrorReply(call, orders.status());
+  co_return ListReply(call, answer->meta, OrderPointers(*orders), query->view);
 }
 
 Result<std::int64_t> OffsetParam(const http::QueryParams& params, std::int64_t max) {
@@ -105,7 +107,9 @@ boost::asio::awaitable<http::Reply> GetCaWfsOrders(Call& call) {
   query->request.limit = static_cast<int>(*offset) + limit;
   auto answer = co_await RunListQuery(call, *query);
   if (!answer.ok()) co_return ErrorReply(call, answer.status());
-  std::vector<const Order*> orders = answer->Orders();
+  auto decoded = answer->DecodeOrders();
+  if (!decoded.ok()) co_return ErrorReply(call, decoded.status());
+  std::vector<const Order*> orders = OrderPointers(*decoded);
   orders.erase(orders.begin(),
                orders.begin() +
                    std::min<std::ptrdiff_t>(*offset, static_cast<std::ptrdiff_t>(orders.size())));

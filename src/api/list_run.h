@@ -15,13 +15,16 @@
 namespace mporders::api {
 
 struct ListAnswer {
-  OrderPage page;
+  OrderDocumentPage page;  // undecoded: encoders with kept parts need no more
   // totalCount, limit and, when more orders follow, the Orders API's cursor.
   ListMeta meta;
 
-  // The page's orders, in list order (pointers into `page`).
-  std::vector<const Order*> Orders() const;
+  // The page's orders decoded, in list order, for encoders that take orders.
+  Result<std::vector<StoredOrder>> DecodeOrders() const;
 };
+
+// Pointers to the orders of `stored`, in its order.
+std::vector<const Order*> OrderPointers(const std::vector<StoredOrder>& stored);
 
 // Errors: kInvalidRequestParam for a status the call's market lacks, or when
 // the query matches more than query.max_total orders (naming the cap);

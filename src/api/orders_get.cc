@@ -1,7 +1,6 @@
 #include "api/endpoints.h"
 #include "api/errors.h"
-#include "codec/order_json.h"
-#include "codec/order_xml.h"
+#include "api/order_answers.h"
 
 namespace mporders::api {
 
@@ -17,11 +16,13 @@ boost::asio::awaitable<http::Reply> GetOrder(Call& call) {
 
   std::string po(call.request.PathParam("purchaseOrderId"));
   // A point lookup by key: inline on this thread (see ApiContext::blocking).
-  auto stored = call.ctx.store.GetOrder(call.seller_id(), po);
-  if (!stored.ok()) co_return ErrorReply(call, stored.status());
-  const OrderView view{*product_info, *replacement_info};
-  co_return BodyReply(call, call.wants_xml() ? EncodeOrderResponseXml(stored->order, view)
-                                             : EncodeOrderResponseJson(stored->order, view));
+  auto document = call.ctx.store.GetOrderDocument(call.seller_id(), po);
+  if (!document.ok()) co_return ErrorReply(call, document.status());
+  const OrderPartVariant variant{call.wants_xml() ? OrderFormat::kXml : OrderFormat::kJson,
+                                 OrderView{*product_info, *replacement_info}};
+  auto body = OrderResponseBody(call.ctx.order_parts, *document, variant);
+  if (!body.ok()) co_return ErrorReply(call, body.status());
+  co_return BodyReply(call, std::move(*body));
 }
 
 }  // namespace mporders::api

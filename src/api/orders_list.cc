@@ -5,15 +5,25 @@
 #include "api/errors.h"
 #include "api/list_query.h"
 #include "api/list_run.h"
-#include "codec/order_json.h"
-#include "codec/order_xml.h"
+#include "api/order_answers.h"
 
 namespace mporders::api {
 
-std::vector<const Order*> ListAnswer::Orders() const {
+Result<std::vector<StoredOrder>> ListAnswer::DecodeOrders() const {
+  std::vector<StoredOrder> orders;
+  orders.reserve(page.documents.size());
+  for (const OrderDocument& document : page.documents) {
+    Result<StoredOrder> order = Store::DecodeOrderDocument(document);
+    if (!order.ok()) return order.status();
+    orders.push_back(std::move(*order));
+  }
+  return orders;
+}
+
+std::vector<const Order*> OrderPointers(const std::vector<StoredOrder>& stored) {
   std::vector<const Order*> orders;
-  orders.reserve(page.orders.size());
-  for (const auto& stored : page.orders) orders.push_back(&stored.order);
+  orders.reserve(stored.size());
+  for (const StoredOrder& order : stored) orders.push_back(&order.order);
   return orders;
 }
 
@@ -25,7 +35,7 @@ boost::asio::awaitable<Result<ListAnswer>> RunListQuery(Call& call, const ListQu
                                    "status");
   }
   auto page = co_await RunBlocking(call.ctx.blocking, [&] {
-    return call.ctx.store.ListOrders(query.request);
+    return call.ctx.store.ListOrderDocuments(query.request);
   });
   if (!page.ok()) co_return page.status();
 
@@ -37,7 +47,7 @@ boost::asio::awaitable<Result<ListAnswer>> RunListQuery(Call& call, const ListQu
             "filters.",
         "createdStartDate");
   }
-  if (page->orders.empty()) {
+  if (page->documents.empty()) {
     if (call.ctx.options.empty_list_is_404) {
       co_return Status::Error(ErrorCode::kNoOrdersFound, "");
     }
@@ -48,10 +58,10 @@ boost::asio::awaitable<Result<ListAnswer>> RunListQuery(Call& call, const ListQu
   answer.page = std::move(page).value();
   answer.meta.total_count = total;
   answer.meta.limit = query.request.limit;
-  const auto& orders = answer.page.orders;
-  std::int64_t returned = query.returned_before + static_cast<std::int64_t>(orders.size());
-  if (answer.page.has_more && !orders.empty()) {
-    const Order& last = orders.back().order;
+  const auto& documents = answer.page.documents;
+  std::int64_t returned = query.returned_before + static_cast<std::int64_t>(documents.size());
+  if (answer.page.has_more && !documents.empty()) {
+    const OrderDocument& last = documents.back();
     answer.meta.next_cursor =
         BuildNextCursor(query, total, returned, {last.order_date, last.purchase_order_id});
   }
@@ -66,10 +76,11 @@ boost::asio::awaitable<http::Reply> ListOrders(Call& call, ListKind kind) {
   if (!query.ok()) co_return ErrorReply(call, query.status());
   auto answer = co_await RunListQuery(call, *query);
   if (!answer.ok()) co_return ErrorReply(call, answer.status());
-  const std::vector<const Order*> orders = answer->Orders();
-  co_return BodyReply(call, call.wants_xml()
-                                ? EncodeOrderListXml(answer->meta, orders, query->view)
-                                : EncodeOrderListJson(answer->meta, orders, query->view));
+  const OrderPartVariant variant{call.wants_xml() ? OrderFormat::kXml : OrderFormat::kJson,
+                                 query->view};
+  auto body = OrderListBody(call.ctx.order_parts, answer->meta, answer->page.documents, variant);
+  if (!body.ok()) co_return ErrorReply(call, body.status());
+  co_return BodyReply(call, std::move(*body));
 }
 
 }  // namespace

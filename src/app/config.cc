@@ -145,6 +145,11 @@ const std::vector<Setting>& Settings() {
           "write-threads",
           "Threads for order updates; concurrent updates share one durable commit",
           [](auto& c) -> auto& { return c.write_threads; }, 1, 1024),
+      IntegerSetting(
+          "order-cache-mb",
+          "MiB of encoded orders kept between reads, checked against the store on every read "
+          "(0: encode on every read)",
+          [](auto& c) -> auto& { return c.order_cache_mb; }, 0, 1048576),
       BooleanSetting(
           "demo", "Create the demo seller and client and seed demo orders when the store is empty",
           [](auto& c) -> auto& { return c.demo; }),

@@ -45,6 +45,9 @@ struct ServeConfig {
   // batches to form; they are kept apart from store_threads because waking
   // many idle threads for short reads costs throughput (docs/performance.md).
   int write_threads = 32;
+  // Encoded orders kept between reads (api/order_part_cache.h), in MiB;
+  // 0: none, every answer encodes its orders.
+  int order_cache_mb = 256;
   bool demo = false;
   std::int64_t token_ttl_seconds = 900;
   // Signed calls (auth/signature_auth.h): how far WM_SEC.TIMESTAMP may be

@@ -15,6 +15,7 @@
 #include "api/access_log.h"
 #include "api/errors.h"
 #include "api/metrics.h"
+#include "api/order_part_cache.h"
 #include "api/readiness.h"
 #include "api/routes.h"
 #include "app/commands.h"
@@ -191,6 +192,12 @@ int RunServe(const ServeConfig& options) {
   ctx.metrics = &metrics;
   ctx.serve_metrics = options.metrics;
   ctx.readiness = &readiness;
+  std::unique_ptr<api::OrderPartCache> order_parts;
+  if (options.order_cache_mb > 0) {
+    order_parts = std::make_unique<api::OrderPartCache>(
+        static_cast<std::size_t>(options.order_cache_mb) << 20);
+    ctx.order_parts = order_parts.get();
+  }
   // Webhooks: order changes write their events in their own transaction
   // (the deriver), and the dispatcher sends what falls due.
   std::unique_ptr<events::Dispatcher> dispatcher;

@@ -49,6 +49,13 @@ struct ListMeta {
 std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Order*>& orders,
                                 const OrderView& view);
 
+// The answers above assembled from orders encoded with AppendOrderJson (in
+// one view): byte for byte what EncodeOrderResponseJson and
+// EncodeOrderListJson write. For readers that keep encoded orders.
+std::string OrderResponseJsonFromPart(std::string_view order_json);
+std::string OrderListJsonFromParts(const ListMeta& meta,
+                                   const std::vector<std::string_view>& orders);
+
 // Parses one order: a bare order object or {"order":{...}}. Unknown members
 // of every object are kept in `extras`. kMalformedRequestContent when the
 // text is not JSON; kInvalidRequestContent (field = the JSON path) when a

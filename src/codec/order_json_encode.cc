@@ -310,6 +310,25 @@ std::string EncodeOrderResponseJson(const Order& order, const OrderView& view) {
   return out;
 }
 
+namespace {
+
+// The list envelope up to the first order.
+void OpenList(JsonWriter& writer, const ListMeta& meta) {
+  writer.Raw("{\"list\":{\"meta\":{\"totalCount\":");
+  writer.Int(meta.total_count);
+  writer.Raw(",\"limit\":");
+  writer.Int(meta.limit);
+  if (meta.next_cursor) {
+    writer.Raw(",\"nextCursor\":");
+    writer.String(*meta.next_cursor);
+  }
+  writer.Raw("},\"elements\":{\"order\":[");
+}
+
+constexpr std::string_view kCloseList = "]}}}";
+
+}  // namespace
+
 std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Order*>& orders,
                                 const OrderView& view) {
   std::size_t estimate = kListEnvelopeBytes;
@@ -317,20 +336,36 @@ std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Or
   std::string out;
   {
     JsonWriter writer(out, estimate);
-    writer.Raw("{\"list\":{\"meta\":{\"totalCount\":");
-    writer.Int(meta.total_count);
-    writer.Raw(",\"limit\":");
-    writer.Int(meta.limit);
-    if (meta.next_cursor) {
-      writer.Raw(",\"nextCursor\":");
-      writer.String(*meta.next_cursor);
-    }
-    writer.Raw("},\"elements\":{\"order\":[");
+    OpenList(writer, meta);
     for (std::size_t i = 0; i < orders.size(); ++i) {
       if (i > 0) writer.Char(',');
       WriteOrder(writer, *orders[i], view);
     }
-    writer.Raw("]}}}");
+    writer.Raw(kCloseList);
+  }
+  return out;
+}
+
+std::string OrderResponseJsonFromPart(std::string_view order_json) {
+  std::string out;
+  out.reserve(order_json.size() + 10);
+  out.append("{\"order\":").append(order_json).push_back('}');
+  return out;
+}
+
+std::string OrderListJsonFromParts(const ListMeta& meta,
+                                   const std::vector<std::string_view>& orders) {
+  std::size_t size = kListEnvelopeBytes;
+  for (std::string_view order : orders) size += order.size() + 1;
+  std::string out;
+  {
+    JsonWriter writer(out, size);
+    OpenList(writer, meta);
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+      if (i > 0) writer.Char(',');
+      writer.Raw(orders[i]);
+    }
+    writer.Raw(kCloseList);
   }
   return out;
 }

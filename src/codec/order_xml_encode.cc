@@ -28,6 +28,7 @@ constexpr std::string_view kPrefix = "ns3:";
 constexpr std::size_t kOrderBaseBytes = 3072;
 constexpr std::size_t kLineBytes = 3072;
 constexpr std::size_t kListEnvelopeBytes = 1024;
+constexpr std::size_t kOrderTagBytes = sizeof("<ns3:order></ns3:order>");
 
 void OptLeaf(XmlWriter& w, std::string_view name, const std::optional<std::string>& value) {
   if (value) w.Leaf(name, *value);
@@ -305,6 +306,22 @@ void OpenRoot(XmlWriter& w, std::string_view root) {
   w.Raw(kRootNamespaces);
 }
 
+// The list document up to the first order element.
+void OpenList(XmlWriter& w, const ListMeta& meta) {
+  OpenRoot(w, "list");
+  w.Open("meta");
+  w.IntLeaf("totalCount", meta.total_count);
+  w.IntLeaf("limit", meta.limit);
+  if (meta.next_cursor) w.Leaf("nextCursor", *meta.next_cursor);
+  w.Close("meta");
+  w.Open("elements");
+}
+
+void CloseList(XmlWriter& w) {
+  w.Close("elements");
+  w.Close("list");
+}
+
 }  // namespace
 
 std::string EncodeOrderResponseXml(const Order& order, const OrderView& view) {
@@ -325,20 +342,47 @@ std::string EncodeOrderListXml(const ListMeta& meta, const std::vector<const Ord
   std::string out;
   {
     XmlWriter w(out, estimate, kPrefix);
-    OpenRoot(w, "list");
-    w.Open("meta");
-    w.IntLeaf("totalCount", meta.total_count);
-    w.IntLeaf("limit", meta.limit);
-    if (meta.next_cursor) w.Leaf("nextCursor", *meta.next_cursor);
-    w.Close("meta");
-    w.Open("elements");
+    OpenList(w, meta);
     for (const Order* order : orders) {
       w.Open("order");
       AppendOrderContent(w, *order, view);
       w.Close("order");
     }
-    w.Close("elements");
-    w.Close("list");
+    CloseList(w);
+  }
+  return out;
+}
+
+void AppendOrderXmlContent(std::string& out, const Order& order, const OrderView& view) {
+  XmlWriter w(out, EstimateOrderBytes(order), kPrefix);
+  AppendOrderContent(w, order, view);
+}
+
+std::string OrderResponseXmlFromPart(std::string_view content) {
+  std::string out;
+  {
+    XmlWriter w(out, kListEnvelopeBytes + content.size(), kPrefix);
+    OpenRoot(w, "order");
+    w.Raw(content);
+    w.Close("order");
+  }
+  return out;
+}
+
+std::string OrderListXmlFromParts(const ListMeta& meta,
+                                  const std::vector<std::string_view>& contents) {
+  std::size_t size = kListEnvelopeBytes;
+  for (std::string_view content : contents) size += content.size() + kOrderTagBytes;
+  std::string out;
+  {
+    XmlWriter w(out, size, kPrefix);
+    OpenList(w, meta);
+    for (std::string_view content : contents) {
+      w.Open("order");
+      w.Raw(content);
+      w.Close("order");
+    }
+    CloseList(w);
   }
   return out;
 }

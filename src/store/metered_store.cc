@@ -36,6 +36,15 @@ Result<StoredOrder> MeteredStore::GetOrder(const std::string& seller_id,
 Result<OrderPage> MeteredStore::ListOrders(const ListRequest& request) {
   return Timed(kListOrders, [&] { return inner_.ListOrders(request); });
 }
+
+Result<OrderDocument> MeteredStore::GetOrderDocument(const std::string& seller_id,
+                                                     const std::string& purchase_order_id) {
+  return Timed(kGetOrder, [&] { return inner_.GetOrderDocument(seller_id, purchase_order_id); });
+}
+
+Result<OrderDocumentPage> MeteredStore::ListOrderDocuments(const ListRequest& request) {
+  return Timed(kListOrders, [&] { return inner_.ListOrderDocuments(request); });
+}
 Status MeteredStore::InsertOrders(const std::vector<StoredOrder>& orders) {
   return Timed(kInsertOrders, [&] { return inner_.InsertOrders(orders); });
 }

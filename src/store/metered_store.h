@@ -27,6 +27,10 @@ class MeteredStore final : public Store {
   Result<StoredOrder> GetOrder(const std::string& seller_id,
                                const std::string& purchase_order_id) override;
   Result<OrderPage> ListOrders(const ListRequest& request) override;
+  // Timed as GetOrder and ListOrders: the same store work, left undecoded.
+  Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
+                                         const std::string& purchase_order_id) override;
+  Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) override;
   Status InsertOrders(const std::vector<StoredOrder>& orders) override;
   Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,

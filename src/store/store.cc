@@ -4,6 +4,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "codec/order_json.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace mporders {
@@ -64,6 +65,47 @@ Status Store::CheckSellerState(const std::string& seller_id,
     }
   }
   return Status::Ok();
+}
+
+Result<StoredOrder> Store::DecodeOrderDocument(const OrderDocument& document) {
+  Result<Order> order = DecodeOrderJson(document.doc);
+  if (!order.ok()) {
+    return Status::Internal("stored order document of seller " + document.seller_id +
+                            " does not decode: " + order.status().description());
+  }
+  StoredOrder stored;
+  stored.seller_id = document.seller_id;
+  stored.order = std::move(*order);
+  stored.last_modified = document.last_modified;
+  stored.version = document.version;
+  return stored;
+}
+
+void Store::EncodeOrderDocument(const Order& order, std::string& doc) {
+  doc.clear();
+  AppendOrderJson(doc, order, OrderView::Full());
+}
+
+Result<StoredOrder> Store::GetOrder(const std::string& seller_id,
+                                    const std::string& purchase_order_id) {
+  Result<OrderDocument> document = GetOrderDocument(seller_id, purchase_order_id);
+  if (!document.ok()) return document.status();
+  return DecodeOrderDocument(*document);
+}
+
+Result<OrderPage> Store::ListOrders(const ListRequest& request) {
+  Result<OrderDocumentPage> documents = ListOrderDocuments(request);
+  if (!documents.ok()) return documents.status();
+  OrderPage page;
+  page.has_more = documents->has_more;
+  page.total_count = documents->total_count;
+  page.orders.reserve(documents->documents.size());
+  for (const OrderDocument& document : documents->documents) {
+    Result<StoredOrder> order = DecodeOrderDocument(document);
+    if (!order.ok()) return order.status();
+    page.orders.push_back(std::move(*order));
+  }
+  return page;
 }
 
 Status Store::Ping() {

@@ -60,6 +60,26 @@ struct OrderPage {
   std::int64_t total_count = -1;
 };
 
+// An order as the store keeps it: its document (the store's own format, read
+// back with Store::DecodeOrderDocument) and the row's keys. Equal documents
+// are equal orders, so a reader may reuse what it derived from a document
+// (an encoded answer) for as long as the bytes it gets back are the same.
+struct OrderDocument {
+  std::string seller_id;
+  std::string purchase_order_id;
+  EpochMillis order_date = 0;
+  EpochMillis last_modified = 0;
+  std::int64_t version = 0;
+  std::string doc;
+};
+
+// OrderPage with undecoded orders.
+struct OrderDocumentPage {
+  std::vector<OrderDocument> documents;
+  bool has_more = false;
+  std::int64_t total_count = -1;
+};
+
 struct ListRequest {
   OrderFilter filter;
   std::optional<PageKey> after;
@@ -122,11 +142,24 @@ class Store {
   // --- orders ---------------------------------------------------------------
 
   // The order, or kNotFound when the seller has no such purchase order.
+  // The default decodes GetOrderDocument.
   virtual Result<StoredOrder> GetOrder(const std::string& seller_id,
-                                       const std::string& purchase_order_id) = 0;
+                                       const std::string& purchase_order_id);
+  // The same, undecoded: for readers that keep what they derive from it.
+  virtual Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
+                                                 const std::string& purchase_order_id) = 0;
 
   // One page of a list query. Cost does not grow with the depth of `after`.
-  virtual Result<OrderPage> ListOrders(const ListRequest& request) = 0;
+  // The default decodes ListOrderDocuments.
+  virtual Result<OrderPage> ListOrders(const ListRequest& request);
+  // The same page, undecoded.
+  virtual Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) = 0;
+
+  // The order a document holds. kInternal when it does not decode (a
+  // damaged store).
+  static Result<StoredOrder> DecodeOrderDocument(const OrderDocument& document);
+  // The document of an order, as engines store it.
+  static void EncodeOrderDocument(const Order& order, std::string& doc);
 
   // Inserts new orders in one transaction. Fails as a whole (kInvalidRequestContent)
   // when any purchase order id already exists for its seller.

@@ -23,6 +23,7 @@ class TwoServersTest : public ApiTest {
       orders.push_back(Order("TS-S" + std::to_string(i), date,
                              {Line("1", "SKU-S", 1, {Bucket("Acknowledged", 1)})}));
     }
+    orders.push_back(Order("TS-F", date, {Line("1", "SKU-F", 2)}));
     ASSERT_EQ(ImportOrders(db_, kSellerA, orders, dir_.path()), 0);
   }
   void SetUp() override {
@@ -58,6 +59,13 @@ class TwoServersTest : public ApiTest {
     return response.Json();
   }
 
+  // GET `target` on the second process.
+  HttpResponse ReadOnSecond(const std::string& target, bool xml) {
+    auto headers = WalmartHeaders(token_a_);
+    if (xml) headers.emplace_back("Accept", "application/xml");
+    return HttpClient(second_->port()).Request("GET", target, headers, "");
+  }
+
   std::unique_ptr<ServerProcess> second_;
 };
 
@@ -86,6 +94,35 @@ TEST_F(TwoServersTest, ShippingTheLastUnitOnBothProcessesShipsItOnce) {
     const auto line = LineOf(Read(po), "1");
     EXPECT_EQ(QuantityIn(line, "Shipped"), 1) << po;
     EXPECT_EQ(QuantityIn(line, "Acknowledged"), 0) << po;
+  }
+}
+
+}  // namespace
+}  // namespace mporders::testing
+
+namespace mporders::testing {
+namespace {
+
+// Each process keeps encoded orders between reads: a change committed by one
+// process shows in the other's very next read, single order and list, JSON
+// and XML alike.
+TEST_F(TwoServersTest, AChangeOnOneProcessShowsInTheOthersNextRead) {
+  const std::string single = "/v3/orders/TS-F";
+  const std::string list = "/v3/orders?sku=SKU-F";
+  for (bool xml : {false, true}) {
+    for (const std::string& target : {single, list}) {
+      auto before = ReadOnSecond(target, xml);
+      ASSERT_EQ(before.status, 200u) << before.body;
+      EXPECT_EQ(before.body.find("Cancelled"), std::string::npos) << target;
+    }
+  }
+  ASSERT_EQ(Post("/v3/orders/TS-F/cancel", token_a_, CancelBody("1", 1)).status, 200u);
+  for (bool xml : {false, true}) {
+    for (const std::string& target : {single, list}) {
+      auto after = ReadOnSecond(target, xml);
+      ASSERT_EQ(after.status, 200u) << after.body;
+      EXPECT_NE(after.body.find("Cancelled"), std::string::npos) << target << (xml ? " XML" : "");
+    }
   }
 }
 

@@ -3,7 +3,6 @@
 #include <exception>
 #include <utility>
 
-#include "codec/order_json.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_store_access.h"
 #include "store/sqlite/order_index.h"
@@ -17,10 +16,10 @@ using pg::Rows;
 namespace {
 
 constexpr char kSelectOrder[] =
-    "SELECT doc, last_modified, version FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2";
 constexpr char kSelectOrderForUpdate[] =
-    "SELECT doc, last_modified, version FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2 FOR UPDATE";
 // $1 seller_id, $2 purchase_order_id, $3 customer_order_id, $4 order_date,
 // $5 ship_node_type, $6 order_type, $7 est_ship_date, $8 last_modified,
@@ -63,7 +62,7 @@ constexpr SideTable kSideTables[] = {
 
 Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& index) {
   std::string doc;
-  AppendOrderJson(doc, order.order, OrderView::Full());
+  Store::EncodeOrderDocument(order.order, doc);
   const Order& o = order.order;
   Params params;
   params.Add(order.seller_id)
@@ -141,18 +140,19 @@ Status NotFound(const std::string& purchase_order_id) {
 
 namespace pg {
 
+OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id) {
+  OrderDocument document;
+  document.seller_id = seller_id;
+  document.doc = std::string(rows.Text(row, 0));
+  document.last_modified = rows.Int64(row, 1);
+  document.version = rows.Int64(row, 2);
+  document.order_date = rows.Int64(row, 3);
+  document.purchase_order_id = std::string(rows.Text(row, 4));
+  return document;
+}
+
 Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& seller_id) {
-  Result<Order> order = DecodeOrderJson(rows.Text(row, 0));
-  if (!order.ok()) {
-    return Status::Internal("stored order document of seller " + seller_id +
-                            " does not decode: " + order.status().description());
-  }
-  StoredOrder stored;
-  stored.seller_id = seller_id;
-  stored.order = std::move(*order);
-  stored.last_modified = rows.Int64(row, 1);
-  stored.version = rows.Int64(row, 2);
-  return stored;
+  return Store::DecodeOrderDocument(DocumentFromRow(rows, row, seller_id));
 }
 
 Status InsertOrder(Connection& db, const StoredOrder& order) {
@@ -216,13 +216,13 @@ Status PgStore::Ping() {
 
 // --- orders -------------------------------------------------------------------------
 
-Result<StoredOrder> PgStore::GetOrder(const std::string& seller_id,
-                                      const std::string& purchase_order_id) {
-  return WithConnection([&](Connection& db) -> Result<StoredOrder> {
-    Result<std::optional<StoredOrder>> order = LoadOrder(db, seller_id, purchase_order_id, false);
-    if (!order.ok()) return order.status();
-    if (!order->has_value()) return NotFound(purchase_order_id);
-    return std::move(**order);
+Result<OrderDocument> PgStore::GetOrderDocument(const std::string& seller_id,
+                                                const std::string& purchase_order_id) {
+  return WithConnection([&](Connection& db) -> Result<OrderDocument> {
+    Result<Rows> rows = db.Exec(kSelectOrder, Params().Add(seller_id).Add(purchase_order_id));
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return NotFound(purchase_order_id);
+    return pg::DocumentFromRow(*rows, 0, seller_id);
   });
 }
 

@@ -48,9 +48,9 @@ class PgStore final : public Store {
   // Whether `url` names a PostgreSQL database.
   static bool IsPostgresUrl(const std::string& url);
 
-  Result<StoredOrder> GetOrder(const std::string& seller_id,
-                               const std::string& purchase_order_id) override;
-  Result<OrderPage> ListOrders(const ListRequest& request) override;  // pg_store_list.cc
+  Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
+                                         const std::string& purchase_order_id) override;
+  Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) override;  // pg_store_list.cc
   Status InsertOrders(const std::vector<StoredOrder>& orders) override;
   Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
   // `fn` runs inside the transaction that holds the order's row lock, on

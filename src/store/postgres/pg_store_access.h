@@ -35,7 +35,9 @@ namespace pg {
 inline constexpr char kBegin[] = "BEGIN";
 inline constexpr char kBeginSnapshot[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
-// Reads an order from columns (doc, last_modified, version) of `row`.
+// Reads an order from columns (doc, last_modified, version, order_date,
+// purchase_order_id) of `row`.
+OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id);
 Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& seller_id);
 
 // Inserts a new order and its side rows. kInvalidRequestContent when the

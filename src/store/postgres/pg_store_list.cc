@@ -1,4 +1,4 @@
-// PgStore::ListOrders: one keyset page and its capped count, from one
+// PgStore::ListOrderDocuments: one keyset page and its capped count, from one
 // snapshot. Every filter is a condition on the orders row or an EXISTS probe
 // of a side table's primary key; PostgreSQL's planner picks the index that
 // drives the scan (all of them lead with seller_id).
@@ -81,14 +81,14 @@ constexpr char kListOrder[] = " ORDER BY o.order_date DESC, o.purchase_order_id 
 
 }  // namespace
 
-Result<OrderPage> PgStore::ListOrders(const ListRequest& request) {
+Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request) {
   if (request.filter.seller_id.empty()) {
     return Status::InvalidParam("a list query needs a seller", "sellerId");
   }
   if (request.limit < 0) return Status::InvalidParam("limit must not be negative", "limit");
   const OrderFilter& filter = request.filter;
   const std::int64_t count_cap = std::max<std::int64_t>(request.count_cap, 0);
-  OrderPage page;
+  OrderDocumentPage page;
   Status status = InTransaction(pg::kBeginSnapshot, [&](Connection& db) -> Status {
     if (request.count_total) {
       Conditions where;
@@ -107,20 +107,19 @@ Result<OrderPage> PgStore::ListOrders(const ListRequest& request) {
                 where.Param(request.after->purchase_order_id) + ")");
     }
     // One row beyond the page tells whether more follow.
-    const std::string sql = "SELECT o.doc, o.last_modified, o.version FROM orders AS o" +
+    const std::string sql = "SELECT o.doc, o.last_modified, o.version, o.order_date, o.purchase_order_id"
+                            " FROM orders AS o" +
                             where.where() + kListOrder + " LIMIT " +
                             where.Param(std::int64_t{request.limit} + 1);
     Result<Rows> rows = db.Exec(sql, where.params());
     if (!rows.ok()) return rows.status();
-    page.orders.reserve(static_cast<size_t>(request.limit));
+    page.documents.reserve(static_cast<size_t>(request.limit));
     for (int i = 0; i < rows->size(); ++i) {
-      if (page.orders.size() == static_cast<size_t>(request.limit)) {
+      if (page.documents.size() == static_cast<size_t>(request.limit)) {
         page.has_more = true;
         break;
       }
-      Result<StoredOrder> order = pg::OrderFromRow(*rows, i, filter.seller_id);
-      if (!order.ok()) return order.status();
-      page.orders.push_back(std::move(*order));
+      page.documents.push_back(pg::DocumentFromRow(*rows, i, filter.seller_id));
     }
     return Status::Ok();
   });

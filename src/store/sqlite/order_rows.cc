@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <vector>
 
-#include "codec/order_json.h"
 #include "store/sqlite/order_index.h"
 #include "store/sqlite/sql.h"
 
@@ -103,41 +102,40 @@ Status UpdateSideRows(Connection& db, const StoredOrder& previous,
   return Status::Ok();
 }
 
-void EncodeDoc(const Order& order, std::string& doc) {
-  doc.clear();
-  AppendOrderJson(doc, order, OrderView::Full());
-}
-
 }  // namespace
 
-Result<StoredOrder> OrderFromRow(const Statement& row, const std::string& seller_id) {
-  Result<Order> order = DecodeOrderJson(row.Text(sql::kOrderDocColumn));
-  if (!order.ok()) {
-    return Status::Internal("stored order document of seller " + seller_id +
-                            " does not decode: " + order.status().description());
-  }
-  StoredOrder stored;
-  stored.seller_id = seller_id;
-  stored.order = std::move(*order);
-  stored.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
-  stored.version = row.Int64(sql::kOrderVersionColumn);
-  return stored;
+OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id) {
+  OrderDocument document;
+  document.seller_id = seller_id;
+  document.purchase_order_id = std::string(row.Text(sql::kOrderPurchaseOrderIdColumn));
+  document.order_date = row.Int64(sql::kOrderDateColumn);
+  document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
+  document.version = row.Int64(sql::kOrderVersionColumn);
+  document.doc = std::string(row.Text(sql::kOrderDocColumn));
+  return document;
 }
 
-Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
-                              const std::string& purchase_order_id) {
+Result<OrderDocument> LoadOrderDocument(Connection& db, const std::string& seller_id,
+                                        const std::string& purchase_order_id) {
   Result<Statement> select = db.Prepare(sql::kSelectOrder);
   if (!select.ok()) return select.status();
   select->Bind(1, seller_id).Bind(2, purchase_order_id);
   Result<bool> row = select->Step();
   if (!row.ok()) return row.status();
   if (!*row) return Status::NotFound("purchase order " + purchase_order_id + " not found");
-  return OrderFromRow(*select, seller_id);
+  return DocumentFromRow(*select, seller_id);
+}
+
+Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
+                              const std::string& purchase_order_id) {
+  Result<OrderDocument> document = LoadOrderDocument(db, seller_id, purchase_order_id);
+  if (!document.ok()) return document.status();
+  return Store::DecodeOrderDocument(*document);
 }
 
 Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  EncodeDoc(order.order, doc);
+  Store::EncodeOrderDocument(order.order, doc);
   {
     Result<Statement> insert = db.Prepare(sql::kInsertOrder);
     if (!insert.ok()) return insert.status();
@@ -155,7 +153,7 @@ Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc) {
 Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order,
                     std::string& doc) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  EncodeDoc(order.order, doc);
+  Store::EncodeOrderDocument(order.order, doc);
   {
     Result<Statement> update = db.Prepare(sql::kUpdateOrder);
     if (!update.ok()) return update.status();

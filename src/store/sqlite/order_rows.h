@@ -9,16 +9,21 @@
 #include "core/status.h"
 #include "domain/order.h"
 #include "store/sqlite/connection.h"
+#include "store/store.h"
 
 namespace mporders::sqlite {
 
 // The order, or kNotFound. kInternal when its stored document does not decode.
 Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
                               const std::string& purchase_order_id);
+// The same, undecoded.
+Result<OrderDocument> LoadOrderDocument(Connection& db, const std::string& seller_id,
+                                        const std::string& purchase_order_id);
 
-// Decodes the current row of a statement whose columns follow
-// sql::kOrderDocColumn, kOrderLastModifiedColumn, kOrderVersionColumn.
-Result<StoredOrder> OrderFromRow(const Statement& row, const std::string& seller_id);
+// The current row of a statement whose columns follow sql::kOrderDocColumn,
+// kOrderLastModifiedColumn, kOrderVersionColumn, kOrderDateColumn and
+// kOrderPurchaseOrderIdColumn.
+OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id);
 
 // Inserts a new order. kInvalidRequestContent when the seller already has
 // this purchase order id. `doc` is scratch space for the encoded document.

@@ -28,9 +28,11 @@ inline constexpr char kInsertSchemaMigration[] =
 inline constexpr int kOrderDocColumn = 0;
 inline constexpr int kOrderLastModifiedColumn = 1;
 inline constexpr int kOrderVersionColumn = 2;
+inline constexpr int kOrderDateColumn = 3;
+inline constexpr int kOrderPurchaseOrderIdColumn = 4;
 
 inline constexpr char kSelectOrder[] =
-    "SELECT doc, last_modified, version FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
     " WHERE seller_id = ?1 AND purchase_order_id = ?2";
 
 // Insert and update share one parameter layout:

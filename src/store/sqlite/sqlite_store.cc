@@ -73,10 +73,10 @@ Result<std::int64_t> SqliteStore::SchemaVersion() {
 
 // --- orders ----------------------------------------------------------------------
 
-Result<StoredOrder> SqliteStore::GetOrder(const std::string& seller_id,
-                                          const std::string& purchase_order_id) {
-  return WithReader([&](Connection& db) -> Result<StoredOrder> {
-    return sqlite::LoadOrder(db, seller_id, purchase_order_id);
+Result<OrderDocument> SqliteStore::GetOrderDocument(const std::string& seller_id,
+                                                    const std::string& purchase_order_id) {
+  return WithReader([&](Connection& db) -> Result<OrderDocument> {
+    return sqlite::LoadOrderDocument(db, seller_id, purchase_order_id);
   });
 }
 

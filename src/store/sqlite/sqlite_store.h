@@ -66,9 +66,9 @@ class SqliteStore final : public Store, public WebhookStore {
                                                    const SqliteStoreOptions& options = {});
   ~SqliteStore() override;
 
-  Result<StoredOrder> GetOrder(const std::string& seller_id,
-                               const std::string& purchase_order_id) override;
-  Result<OrderPage> ListOrders(const ListRequest& request) override;
+  Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
+                                         const std::string& purchase_order_id) override;
+  Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) override;
   Status InsertOrders(const std::vector<StoredOrder>& orders) override;
   Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
   // Group commit: concurrent calls are run in batches of up to

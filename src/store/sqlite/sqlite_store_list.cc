@@ -1,4 +1,4 @@
-// SqliteStore::ListOrders: driver choice, count and keyset page.
+// SqliteStore::ListOrderDocuments: driver choice, count and keyset page.
 
 #include <algorithm>
 #include <string>
@@ -101,18 +101,18 @@ Status CheckRequest(const ListRequest& request) {
 
 }  // namespace
 
-Result<OrderPage> SqliteStore::ListOrders(const ListRequest& request) {
+Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& request) {
   MP_RETURN_IF_ERROR(CheckRequest(request));
   const OrderFilter& filter = request.filter;
   const std::int64_t count_cap = std::max<std::int64_t>(request.count_cap, 0);
-  return WithReader([&](Connection& db) -> Result<OrderPage> {
+  return WithReader([&](Connection& db) -> Result<OrderDocumentPage> {
     // One snapshot: the count and the page agree.
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kRead);
     if (!tx.ok()) return tx.status();
     Result<ListDriver> driver = ChooseDriver(db, filter, options_.window_sort_cap);
     if (!driver.ok()) return driver.status();
 
-    OrderPage page;
+    OrderDocumentPage page;
     if (request.count_total) {
       Result<std::int64_t> count =
           RunCount(db, sqlite::BuildCountQuery(filter, *driver, count_cap));
@@ -125,18 +125,16 @@ Result<OrderPage> SqliteStore::ListOrders(const ListRequest& request) {
           db,
           sqlite::BuildPageQuery(filter, request.after, std::int64_t{request.limit} + 1, *driver));
       if (!rows.ok()) return rows.status();
-      page.orders.reserve(static_cast<size_t>(request.limit));
+      page.documents.reserve(static_cast<size_t>(request.limit));
       for (;;) {
         Result<bool> row = rows->Step();
         if (!row.ok()) return row.status();
         if (!*row) break;
-        if (page.orders.size() == static_cast<size_t>(request.limit)) {
+        if (page.documents.size() == static_cast<size_t>(request.limit)) {
           page.has_more = true;
           break;
         }
-        Result<StoredOrder> order = sqlite::OrderFromRow(*rows, filter.seller_id);
-        if (!order.ok()) return order.status();
-        page.orders.push_back(std::move(*order));
+        page.documents.push_back(sqlite::DocumentFromRow(*rows, filter.seller_id));
       }
     }
     MP_RETURN_IF_ERROR(tx->Commit());

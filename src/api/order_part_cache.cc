@@ -1,0 +1,157 @@
+#include "api/order_part_cache.h"
+
+#include <array>
+#include <functional>
+#include <list>
+#include <mutex>
+#include <unordered_map>
+#include <utility>
+
+#include "codec/order_xml.h"
+
+namespace mporders::api {
+namespace {
+
+// Every combination of format and view flags has its own slot.
+constexpr std::size_t kVariants = 16;
+
+std::size_t SlotOf(const OrderPartVariant& variant) {
+  return (variant.format == OrderFormat::kXml ? 8U : 0U) | (variant.view.product_info ? 4U : 0U) |
+         (variant.view.replacement_info ? 2U : 0U) | (variant.view.market_data ? 1U : 0U);
+}
+
+// Sellers' ids and purchase order ids never hold a NUL.
+std::string KeyOf(const OrderDocument& document) {
+  std::string key;
+  key.reserve(document.seller_id.size() + 1 + document.purchase_order_id.size());
+  key.append(document.seller_id).push_back('\0');
+  key.append(document.purchase_order_id);
+  return key;
+}
+
+}  // namespace
+
+Result<OrderPart> EncodeOrderPart(const OrderDocument& document, const OrderPartVariant& variant) {
+  Result<StoredOrder> stored = Store::DecodeOrderDocument(document);
+  if (!stored.ok()) return stored.status();
+  auto part = std::make_shared<std::string>();
+  if (variant.format == OrderFormat::kXml) {
+    AppendOrderXmlContent(*part, stored->order, variant.view);
+  } else {
+    AppendOrderJson(*part, stored->order, variant.view);
+  }
+  return OrderPart(std::move(part));
+}
+
+class OrderPartCache::Shard {
+ public:
+  void set_capacity(std::size_t capacity) { capacity_ = capacity; }
+
+  // The kept part, if it was made from `doc`; marks the order recently read.
+  OrderPart Find(const std::string& key, const std::string& doc, std::size_t slot) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.doc != doc) return nullptr;
+    Entry& entry = it->second;
+    recent_.splice(recent_.begin(), recent_, entry.recent);
+    return entry.parts[slot];
+  }
+
+  // Keeps `part` of `doc` (a newer document replaces every part of the
+  // order), then makes room by dropping the least recently read orders.
+  void Keep(std::string key, const std::string& doc, std::size_t slot, OrderPart part) {
+    std::lock_guard lock(mutex_);
+    auto [it, inserted] = entries_.try_emplace(std::move(key));
+    Entry& entry = it->second;
+    if (inserted) {
+      recent_.push_front(&it->first);
+      entry.recent = recent_.begin();
+    } else {
+      recent_.splice(recent_.begin(), recent_, entry.recent);
+    }
+    if (inserted || entry.doc != doc) {
+      bytes_ -= entry.bytes;
+      entry.doc = doc;
+      entry.parts = {};
+      entry.bytes = EntryBytes(it->first, doc);
+      bytes_ += entry.bytes;
+    }
+    const std::size_t replaced = entry.parts[slot] != nullptr ? entry.parts[slot]->size() : 0;
+    entry.bytes += part->size() - replaced;
+    bytes_ += part->size() - replaced;
+    entry.parts[slot] = std::move(part);
+    while (bytes_ > capacity_ && !recent_.empty()) DropLeastRecent();
+  }
+
+  std::pair<std::size_t, std::size_t> Size() const {
+    std::lock_guard lock(mutex_);
+    return {bytes_, entries_.size()};
+  }
+
+ private:
+  struct Entry {
+    std::string doc;
+    std::array<OrderPart, kVariants> parts;
+    std::size_t bytes = 0;  // key, document, parts and bookkeeping
+    std::list<const std::string*>::iterator recent;
+  };
+
+  // What an order costs beyond its parts, bookkeeping included.
+  static std::size_t EntryBytes(const std::string& key, const std::string& doc) {
+    return sizeof(Entry) + 2 * key.size() + doc.size() + 64;
+  }
+
+  void DropLeastRecent() {
+    auto it = entries_.find(*recent_.back());
+    bytes_ -= it->second.bytes;
+    recent_.pop_back();
+    entries_.erase(it);
+  }
+
+  mutable std::mutex mutex_;
+  std::unordered_map<std::string, Entry> entries_;
+  std::list<const std::string*> recent_;  // keys of entries_, most recently read first
+  std::size_t bytes_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+OrderPartCache::OrderPartCache(std::size_t capacity_bytes)
+    : shards_(std::make_unique<Shard[]>(kShards)) {
+  for (std::size_t i = 0; i < kShards; ++i) shards_[i].set_capacity(capacity_bytes / kShards);
+}
+
+OrderPartCache::~OrderPartCache() = default;
+
+OrderPartCache::Shard& OrderPartCache::ShardFor(const std::string& key) {
+  return shards_[std::hash<std::string>{}(key) % kShards];
+}
+
+Result<OrderPart> OrderPartCache::Part(const OrderDocument& document,
+                                       const OrderPartVariant& variant) {
+  const std::size_t slot = SlotOf(variant);
+  std::string key = KeyOf(document);
+  Shard& shard = ShardFor(key);
+  if (OrderPart kept = shard.Find(key, document.doc, slot)) {
+    hits_.fetch_add(1, std::memory_order_relaxed);
+    return kept;
+  }
+  misses_.fetch_add(1, std::memory_order_relaxed);
+  Result<OrderPart> part = EncodeOrderPart(document, variant);
+  if (!part.ok()) return part.status();
+  shard.Keep(std::move(key), document.doc, slot, *part);
+  return part;
+}
+
+OrderPartCache::Stats OrderPartCache::stats() const {
+  Stats stats;
+  stats.hits = hits_.load(std::memory_order_relaxed);
+  stats.misses = misses_.load(std::memory_order_relaxed);
+  for (std::size_t i = 0; i < kShards; ++i) {
+    auto [bytes, orders] = shards_[i].Size();
+    stats.bytes += static_cast<std::int64_t>(bytes);
+    stats.orders += static_cast<std::int64_t>(orders);
+  }
+  return stats;
+}
+
+}  // namespace mporders::api

@@ -1,0 +1,73 @@
+#pragma once
+// Encoded orders kept between reads, so that a list page is a store read
+// plus concatenation instead of decoding and encoding every order again.
+//
+// An order's encoded part depends on nothing but its stored document and the
+// variant (format and view), and equal documents are equal orders. A kept
+// part is therefore reused only while the store hands back the very same
+// document bytes: every read still asks the store, so every server process
+// sees every committed write on its next read and a stale part is never
+// served, whichever process (or engine) made the change.
+//
+// Bounded by bytes (documents and parts); the least recently read orders
+// make room. Thread safety: every method may be called concurrently.
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "codec/order_json.h"
+#include "core/status.h"
+#include "store/store.h"
+
+namespace mporders::api {
+
+enum class OrderFormat { kJson, kXml };
+
+// What a part is: the format and the view of the answer it goes into.
+struct OrderPartVariant {
+  OrderFormat format = OrderFormat::kJson;
+  OrderView view;
+};
+
+// JSON: the order object (AppendOrderJson); XML: the content of the order
+// element (AppendOrderXmlContent).
+using OrderPart = std::shared_ptr<const std::string>;
+
+// Encodes `document` in `variant`, keeping nothing. kInternal when the
+// document does not decode.
+Result<OrderPart> EncodeOrderPart(const OrderDocument& document, const OrderPartVariant& variant);
+
+class OrderPartCache {
+ public:
+  explicit OrderPartCache(std::size_t capacity_bytes);
+  ~OrderPartCache();
+  OrderPartCache(const OrderPartCache&) = delete;
+  OrderPartCache& operator=(const OrderPartCache&) = delete;
+
+  // The part of `document` in `variant`: the kept one when it was made from
+  // these document bytes, else encoded now and kept. kInternal when the
+  // document does not decode.
+  Result<OrderPart> Part(const OrderDocument& document, const OrderPartVariant& variant);
+
+  struct Stats {
+    std::int64_t hits = 0;
+    std::int64_t misses = 0;
+    std::int64_t bytes = 0;    // documents and parts kept now
+    std::int64_t orders = 0;   // orders kept now
+  };
+  Stats stats() const;
+
+ private:
+  class Shard;
+  static constexpr std::size_t kShards = 16;
+  Shard& ShardFor(const std::string& key);
+
+  std::unique_ptr<Shard[]> shards_;
+  std::atomic<std::int64_t> hits_{0};
+  std::atomic<std::int64_t> misses_{0};
+};
+
+}  // namespace mporders::api

@@ -1,0 +1,152 @@
+#include "api/order_part_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "codec/order_xml.h"
+
+namespace mporders::api {
+namespace {
+
+Order SeedOrder() {
+  const char* dir = std::getenv("MPORDERS_TEST_DATA");
+  std::ifstream in(std::string(dir != nullptr ? dir : "tests/data") + "/seed_order.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  Result<Order> order = DecodeOrderJson(text.str());
+  EXPECT_TRUE(order.ok()) << order.status().ToString();
+  return order.ok() ? std::move(order).value() : Order{};
+}
+
+OrderDocument DocumentOf(const Order& order, const std::string& seller = "seller-1") {
+  OrderDocument document;
+  document.seller_id = seller;
+  document.purchase_order_id = order.purchase_order_id;
+  document.order_date = order.order_date;
+  Store::EncodeOrderDocument(order, document.doc);
+  return document;
+}
+
+std::string Json(const Order& order, const OrderView& view) {
+  std::string out;
+  AppendOrderJson(out, order, view);
+  return out;
+}
+
+constexpr OrderPartVariant kJson{OrderFormat::kJson, OrderView{}};
+
+TEST(OrderPartCacheTest, KeepsAPartWhileTheDocumentIsTheSame) {
+  OrderPartCache cache(64 << 20);
+  const Order order = SeedOrder();
+  const OrderDocument document = DocumentOf(order);
+  Result<OrderPart> first = cache.Part(document, kJson);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(**first, Json(order, OrderView{}));
+  Result<OrderPart> second = cache.Part(document, kJson);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->get(), second->get());  // the kept part itself
+  EXPECT_EQ(cache.stats().hits, 1);
+  EXPECT_EQ(cache.stats().misses, 1);
+  EXPECT_EQ(cache.stats().orders, 1);
+}
+
+TEST(OrderPartCacheTest, AChangedDocumentIsEncodedAgain) {
+  OrderPartCache cache(64 << 20);
+  Order order = SeedOrder();
+  ASSERT_TRUE(cache.Part(DocumentOf(order), kJson).ok());
+  // Same seller, purchase order and version: only the bytes tell the change.
+  order.shipping_info.postal_address.name = "Someone Else";
+  Result<OrderPart> changed = cache.Part(DocumentOf(order), kJson);
+  ASSERT_TRUE(changed.ok());
+  EXPECT_EQ(**changed, Json(order, OrderView{}));
+  EXPECT_NE((*changed)->find("Someone Else"), std::string::npos);
+  EXPECT_EQ(cache.stats().misses, 2);
+  EXPECT_EQ(cache.stats().orders, 1);
+}
+
+TEST(OrderPartCacheTest, EachVariantAndSellerHasItsOwnPart) {
+  OrderPartCache cache(64 << 20);
+  const Order order = SeedOrder();
+  const OrderDocument document = DocumentOf(order);
+  const OrderPartVariant xml{OrderFormat::kXml, OrderView{}};
+  const OrderPartVariant full{OrderFormat::kJson, OrderView{true, true}};
+  Result<OrderPart> xml_part = cache.Part(document, xml);
+  Result<OrderPart> full_part = cache.Part(document, full);
+  Result<OrderPart> json_part = cache.Part(document, kJson);
+  ASSERT_TRUE(xml_part.ok() && full_part.ok() && json_part.ok());
+  std::string expected_xml;
+  AppendOrderXmlContent(expected_xml, order, OrderView{});
+  EXPECT_EQ(**xml_part, expected_xml);
+  EXPECT_EQ(**full_part, Json(order, OrderView{true, true}));
+  EXPECT_EQ(**json_part, Json(order, OrderView{}));
+  // Another seller's order of the same id is another entry.
+  ASSERT_TRUE(cache.Part(DocumentOf(order, "seller-2"), kJson).ok());
+  EXPECT_EQ(cache.stats().misses, 4);
+  EXPECT_EQ(cache.stats().orders, 2);
+}
+
+TEST(OrderPartCacheTest, StaysWithinItsBytesDroppingTheLeastRecentlyRead) {
+  const Order order = SeedOrder();
+  const std::size_t per_order = DocumentOf(order).doc.size() + Json(order, OrderView{}).size();
+  // Room for about 20 orders in each of the 16 shards.
+  const std::size_t capacity = 16 * 20 * (per_order + 512);
+  OrderPartCache cache(capacity);
+  for (int i = 0; i < 2000; ++i) {
+    Order copy = order;
+    copy.purchase_order_id = "po-" + std::to_string(i);
+    ASSERT_TRUE(cache.Part(DocumentOf(copy), kJson).ok());
+  }
+  const OrderPartCache::Stats stats = cache.stats();
+  EXPECT_LE(stats.bytes, static_cast<std::int64_t>(capacity));
+  EXPECT_GT(stats.orders, 100);
+  EXPECT_LT(stats.orders, 2000);
+  // The latest order is kept; the first was dropped long ago.
+  Order last = order;
+  last.purchase_order_id = "po-1999";
+  ASSERT_TRUE(cache.Part(DocumentOf(last), kJson).ok());
+  EXPECT_EQ(cache.stats().hits, 1);
+  Order first = order;
+  first.purchase_order_id = "po-0";
+  ASSERT_TRUE(cache.Part(DocumentOf(first), kJson).ok());
+  EXPECT_EQ(cache.stats().hits, 1);
+}
+
+TEST(OrderPartCacheTest, ADocumentThatDoesNotDecodeIsAnErrorAndNotKept) {
+  OrderPartCache cache(64 << 20);
+  OrderDocument broken = DocumentOf(SeedOrder());
+  broken.doc = "{not json";
+  Result<OrderPart> part = cache.Part(broken, kJson);
+  ASSERT_FALSE(part.ok());
+  EXPECT_EQ(part.status().code(), ErrorCode::kInternal);
+  EXPECT_EQ(cache.stats().orders, 0);
+}
+
+TEST(OrderPartCacheTest, ConcurrentReadersOfChangingOrdersGetTheirDocumentsPart) {
+  OrderPartCache cache(1 << 20);  // small: eviction happens under the readers
+  const Order order = SeedOrder();
+  std::vector<std::thread> readers;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    readers.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        Order copy = order;
+        copy.purchase_order_id = "po-" + std::to_string(i % 40);
+        copy.shipping_info.postal_address.name = "name-" + std::to_string((i + t) % 3);
+        Result<OrderPart> part = cache.Part(DocumentOf(copy), kJson);
+        if (!part.ok() || **part != Json(copy, OrderView{})) ++wrong[t];
+      }
+    });
+  }
+  for (std::thread& reader : readers) reader.join();
+  for (int t = 0; t < 4; ++t) EXPECT_EQ(wrong[t], 0) << "reader " << t;
+  EXPECT_LE(cache.stats().bytes, 1 << 20);
+}
+
+}  // namespace
+}  // namespace mporders::api
