@@ -4,6 +4,7 @@
 #include <functional>
 #include <list>
 #include <mutex>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -29,6 +30,24 @@ std::string KeyOf(const OrderDocument& document) {
   return key;
 }
 
+// What tells one stored document from another of the same order: a 64-bit
+// hash of the bytes with the version, the change time and the length. Two
+// different documents of one order agreeing on all of it is a 1 in 2^64
+// chance per rewrite; comparing the hash, not the bytes, keeps a hit from
+// touching a second (cold) copy of every document of a page.
+struct Fingerprint {
+  std::size_t hash = 0;
+  std::size_t size = 0;
+  std::int64_t version = 0;
+  EpochMillis last_modified = 0;
+  friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
+};
+
+Fingerprint FingerprintOf(const OrderDocument& document) {
+  return {std::hash<std::string_view>{}(document.doc), document.doc.size(), document.version,
+          document.last_modified};
+}
+
 }  // namespace
 
 Result<OrderPart> EncodeOrderPart(const OrderDocument& document, const OrderPartVariant& variant) {
@@ -47,11 +66,12 @@ class OrderPartCache::Shard {
  public:
   void set_capacity(std::size_t capacity) { capacity_ = capacity; }
 
-  // The kept part, if it was made from `doc`; marks the order recently read.
-  OrderPart Find(const std::string& key, const std::string& doc, std::size_t slot) {
+  // The kept part, if it was made from the document `print` tells; marks
+  // the order recently read.
+  OrderPart Find(const std::string& key, const Fingerprint& print, std::size_t slot) {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.doc != doc) return nullptr;
+    if (it == entries_.end() || it->second.print != print) return nullptr;
     Entry& entry = it->second;
     recent_.splice(recent_.begin(), recent_, entry.recent);
     return entry.parts[slot];
@@ -59,7 +79,7 @@ class OrderPartCache::Shard {
 
   // Keeps `part` of `doc` (a newer document replaces every part of the
   // order), then makes room by dropping the least recently read orders.
-  void Keep(std::string key, const std::string& doc, std::size_t slot, OrderPart part) {
+  void Keep(std::string key, const Fingerprint& print, std::size_t slot, OrderPart part) {
     std::lock_guard lock(mutex_);
     auto [it, inserted] = entries_.try_emplace(std::move(key));
     Entry& entry = it->second;
@@ -69,11 +89,11 @@ class OrderPartCache::Shard {
     } else {
       recent_.splice(recent_.begin(), recent_, entry.recent);
     }
-    if (inserted || entry.doc != doc) {
+    if (inserted || entry.print != print) {
       bytes_ -= entry.bytes;
-      entry.doc = doc;
+      entry.print = print;
       entry.parts = {};
-      entry.bytes = EntryBytes(it->first, doc);
+      entry.bytes = EntryBytes(it->first);
       bytes_ += entry.bytes;
     }
     const std::size_t replaced = entry.parts[slot] != nullptr ? entry.parts[slot]->size() : 0;
@@ -90,15 +110,15 @@ class OrderPartCache::Shard {
 
  private:
   struct Entry {
-    std::string doc;
+    Fingerprint print;
     std::array<OrderPart, kVariants> parts;
-    std::size_t bytes = 0;  // key, document, parts and bookkeeping
+    std::size_t bytes = 0;  // key, parts and bookkeeping
     std::list<const std::string*>::iterator recent;
   };
 
   // What an order costs beyond its parts, bookkeeping included.
-  static std::size_t EntryBytes(const std::string& key, const std::string& doc) {
-    return sizeof(Entry) + 2 * key.size() + doc.size() + 64;
+  static std::size_t EntryBytes(const std::string& key) {
+    return sizeof(Entry) + 2 * key.size() + 64;
   }
 
   void DropLeastRecent() {
@@ -131,14 +151,15 @@ Result<OrderPart> OrderPartCache::Part(const OrderDocument& document,
   const std::size_t slot = SlotOf(variant);
   std::string key = KeyOf(document);
   Shard& shard = ShardFor(key);
-  if (OrderPart kept = shard.Find(key, document.doc, slot)) {
+  const Fingerprint print = FingerprintOf(document);
+  if (OrderPart kept = shard.Find(key, print, slot)) {
     hits_.fetch_add(1, std::memory_order_relaxed);
     return kept;
   }
   misses_.fetch_add(1, std::memory_order_relaxed);
   Result<OrderPart> part = EncodeOrderPart(document, variant);
   if (!part.ok()) return part.status();
-  shard.Keep(std::move(key), document.doc, slot, *part);
+  shard.Keep(std::move(key), print, slot, *part);
   return part;
 }
 

@@ -4,12 +4,12 @@
 //
 // An order's encoded part depends on nothing but its stored document and the
 // variant (format and view), and equal documents are equal orders. A kept
-// part is therefore reused only while the store hands back the very same
-// document bytes: every read still asks the store, so every server process
-// sees every committed write on its next read and a stale part is never
-// served, whichever process (or engine) made the change.
+// part is therefore reused only while the store hands back the same document
+// (same hash of its bytes, length, version and change time): every read
+// still asks the store, so every server process sees every committed write
+// on its next read, whichever process (or engine) made the change.
 //
-// Bounded by bytes (documents and parts); the least recently read orders
+// Bounded by bytes (parts and bookkeeping); the least recently read orders
 // make room. Thread safety: every method may be called concurrently.
 
 #include <atomic>
@@ -48,14 +48,14 @@ class OrderPartCache {
   OrderPartCache& operator=(const OrderPartCache&) = delete;
 
   // The part of `document` in `variant`: the kept one when it was made from
-  // these document bytes, else encoded now and kept. kInternal when the
+  // this document, else encoded now and kept. kInternal when the
   // document does not decode.
   Result<OrderPart> Part(const OrderDocument& document, const OrderPartVariant& variant);
 
   struct Stats {
     std::int64_t hits = 0;
     std::int64_t misses = 0;
-    std::int64_t bytes = 0;    // documents and parts kept now
+    std::int64_t bytes = 0;    // parts and bookkeeping kept now
     std::int64_t orders = 0;   // orders kept now
   };
   Stats stats() const;

@@ -357,16 +357,18 @@ std::string OrderListJsonFromParts(const ListMeta& meta,
                                    const std::vector<std::string_view>& orders) {
   std::size_t size = kListEnvelopeBytes;
   for (std::string_view order : orders) size += order.size() + 1;
+  // Reserved, not sized: the parts are appended, with nothing to zero first.
   std::string out;
+  out.reserve(size);
   {
-    JsonWriter writer(out, size);
+    JsonWriter writer(out, kListEnvelopeBytes);
     OpenList(writer, meta);
-    for (std::size_t i = 0; i < orders.size(); ++i) {
-      if (i > 0) writer.Char(',');
-      writer.Raw(orders[i]);
-    }
-    writer.Raw(kCloseList);
   }
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    out.append(orders[i]);
+  }
+  out.append(kCloseList);
   return out;
 }
 

@@ -28,7 +28,9 @@ constexpr std::string_view kPrefix = "ns3:";
 constexpr std::size_t kOrderBaseBytes = 3072;
 constexpr std::size_t kLineBytes = 3072;
 constexpr std::size_t kListEnvelopeBytes = 1024;
-constexpr std::size_t kOrderTagBytes = sizeof("<ns3:order></ns3:order>");
+constexpr std::string_view kOpenOrder = "<ns3:order>";
+constexpr std::string_view kCloseOrder = "</ns3:order>";
+constexpr std::size_t kOrderTagBytes = kOpenOrder.size() + kCloseOrder.size();
 
 void OptLeaf(XmlWriter& w, std::string_view name, const std::optional<std::string>& value) {
   if (value) w.Leaf(name, *value);
@@ -373,15 +375,18 @@ std::string OrderListXmlFromParts(const ListMeta& meta,
                                   const std::vector<std::string_view>& contents) {
   std::size_t size = kListEnvelopeBytes;
   for (std::string_view content : contents) size += content.size() + kOrderTagBytes;
+  // Reserved, not sized: the parts are appended, with nothing to zero first.
   std::string out;
+  out.reserve(size);
   {
-    XmlWriter w(out, size, kPrefix);
+    XmlWriter w(out, kListEnvelopeBytes, kPrefix);
     OpenList(w, meta);
-    for (std::string_view content : contents) {
-      w.Open("order");
-      w.Raw(content);
-      w.Close("order");
-    }
+  }
+  for (std::string_view content : contents) {
+    out.append(kOpenOrder).append(content).append(kCloseOrder);
+  }
+  {
+    XmlWriter w(out, kListEnvelopeBytes, kPrefix);
     CloseList(w);
   }
   return out;
