@@ -1,5 +1,7 @@
 #include "api/access_log.h"
 
+#include <unistd.h>
+
 #include <iterator>
 #include <memory>
 
@@ -7,6 +9,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/buffered_stdout_sink.h"
 #include "api/routes.h"
 #include "core/text.h"
 
@@ -101,8 +104,22 @@ bool ParseLogFormat(std::string_view text, LogFormat& format) {
   return false;
 }
 
+namespace {
+
+std::shared_ptr<spdlog::sinks::sink> StdoutSink() {
+  if (isatty(STDOUT_FILENO) != 0) return std::make_shared<spdlog::sinks::stdout_sink_mt>();
+  return MakeBufferedStdoutSink();
+}
+
+}  // namespace
+
 void ConfigureLogging(LogFormat format, std::string_view level) {
   const auto spd_level = spdlog::level::from_str(std::string(level));
+  // A terminal keeps spdlog's colour sink; a file or pipe gets buffered
+  // lines (api/buffered_stdout_sink.h).
+  if (isatty(STDOUT_FILENO) == 0) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("", MakeBufferedStdoutSink()));
+  }
   spdlog::set_level(spd_level);
   if (format == LogFormat::kText) return;
   auto message_formatter = std::make_unique<spdlog::pattern_formatter>(
@@ -113,8 +130,7 @@ void ConfigureLogging(LogFormat format, std::string_view level) {
   // Its own sink: a formatter belongs to a sink, and access lines are
   // formatted differently. stdout, like the default logger; stdio keeps
   // the two loggers' lines whole.
-  auto access = std::make_shared<spdlog::logger>(
-      "access", std::make_shared<spdlog::sinks::stdout_sink_mt>());
+  auto access = std::make_shared<spdlog::logger>("access", StdoutSink());
   access->set_formatter(std::make_unique<spdlog::pattern_formatter>(
       std::string(kTimePattern) + "%v}", spdlog::pattern_time_type::utc));
   access->set_level(spd_level);
