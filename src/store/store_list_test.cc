@@ -419,3 +419,87 @@ TEST_P(ListOrdersTest, UnknownSellerListsNothing) {
 
 }  // namespace
 }  // namespace mporders
+
+namespace mporders {
+namespace {
+
+// Every order the filter matches, by walking its pages (which never use the
+// per-hour counts).
+std::int64_t Walked(Store& store, const OrderFilter& filter) {
+  ListRequest request;
+  request.filter = filter;
+  request.limit = 500;
+  request.count_total = false;
+  std::int64_t n = 0;
+  for (;;) {
+    Result<OrderPage> page = store.ListOrders(request);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    if (!page.ok()) return -1;
+    n += static_cast<std::int64_t>(page->orders.size());
+    if (!page->has_more) return n;
+    const Order& last = page->orders.back().order;
+    request.after = PageKey{last.order_date, last.purchase_order_id};
+  }
+}
+
+std::int64_t Counted(Store& store, const OrderFilter& filter) {
+  ListRequest request;
+  request.filter = filter;
+  request.limit = 1;
+  Result<OrderPage> page = store.ListOrders(request);
+  EXPECT_TRUE(page.ok()) << page.status().ToString();
+  return page.ok() ? page->total_count : -1;
+}
+
+// totalCount of created-date windows (answered from per-hour counts kept by
+// the store) equals the orders the window lists, for windows on and off hour
+// boundaries, before and after orders arrive, change date and go.
+TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
+  const std::vector<std::pair<EpochMillis, std::optional<EpochMillis>>> windows = {
+      {kT0, std::nullopt},
+      {kT0 - kHour, kT0 + 200 * kHour},
+      {kT0 + 7 * kMinute, kT0 + 5 * kHour + 13 * kMinute},
+      {kT0 + kHour, kT0 + 2 * kHour},                       // one whole hour
+      {kT0 + 3 * kHour + 1, kT0 + 4 * kHour - 1},             // inside one hour
+      {kT0 + 30 * kHour + 59 * kMinute, std::nullopt},
+      {1, kT0 + 10 * kHour},
+  };
+  auto check = [&](const std::string& when) {
+    for (const auto& [start, end] : windows) {
+      OrderFilter filter = Seller();
+      filter.created_start = start;
+      filter.created_end = end;
+      EXPECT_EQ(Counted(*store_, filter), Walked(*store_, filter))
+          << when << ": window from " << start << (end ? " to " + std::to_string(*end) : "");
+    }
+  };
+  check("seeded");
+
+  // Arrivals, some exactly on an hour boundary.
+  std::vector<StoredOrder> arrivals;
+  for (int i = 0; i < 30; ++i) {
+    arrivals.push_back(MakeStoredOrder("s1", "HC-" + std::to_string(i),
+                                       kT0 + (i % 7) * kHour + (i % 2 == 0 ? 0 : 17 * kMinute)));
+  }
+  ASSERT_TRUE(store_->InsertOrders(arrivals).ok());
+  check("after inserts");
+
+  // Imports that move orders to other hours (and one to the same hour).
+  std::vector<StoredOrder> moved(arrivals.begin(), arrivals.begin() + 10);
+  for (std::size_t i = 0; i < moved.size(); ++i) {
+    moved[i].order.order_date += (i == 0 ? kMinute : static_cast<EpochMillis>(i) * 5 * kHour);
+  }
+  ASSERT_TRUE(store_->UpsertOrders(moved).ok());
+  check("after date changes");
+
+  // The seller's state replaced by a few orders (the others removed).
+  std::vector<StoredOrder> kept(arrivals.begin() + 20, arrivals.end());
+  ASSERT_TRUE(store_->ReplaceSellerState("s1", kept, 0).ok());
+  check("after removals");
+  OrderFilter all = Seller();
+  all.created_start = 1;
+  EXPECT_EQ(Counted(*store_, all), static_cast<std::int64_t>(kept.size()));
+}
+
+}  // namespace
+}  // namespace mporders

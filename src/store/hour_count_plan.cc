@@ -1,0 +1,63 @@
+#include "store/hour_count_plan.h"
+
+#include <string>
+#include <utility>
+
+namespace mporders {
+namespace {
+
+bool OnlyCreatedWindow(const OrderFilter& filter) {
+  return !filter.sku && !filter.customer_order_id && !filter.purchase_order_id &&
+         !filter.status && !filter.expected_ship_start && !filter.expected_ship_end &&
+         !filter.last_modified_start && !filter.last_modified_end && !filter.ship_node_type &&
+         !filter.shipping_program_type && !filter.order_type;
+}
+
+// Adds `value` as the next parameter and returns its placeholder.
+std::string Param(HourCountQuery& query, char prefix, std::int64_t value) {
+  query.numbers.push_back(value);
+  return prefix + std::to_string(query.numbers.size() + 1);
+}
+
+}  // namespace
+
+std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter) {
+  if (!OnlyCreatedWindow(filter) || !filter.created_start || *filter.created_start <= 0) {
+    return std::nullopt;
+  }
+  const EpochMillis start = *filter.created_start;
+  HourCountPlan plan;
+  plan.first_hour = (start + kMillisPerHour - 1) / kMillisPerHour;  // start > 0: the ceiling
+  if (filter.created_end) {
+    const EpochMillis end = *filter.created_end;
+    if (end <= 0 || end / kMillisPerHour <= plan.first_hour) return std::nullopt;
+    plan.end_hour = end / kMillisPerHour;
+  }
+  const EpochMillis whole_start = plan.first_hour * kMillisPerHour;
+  if (start < whole_start) plan.edges.push_back({start, whole_start});
+  if (plan.end_hour) {
+    const EpochMillis whole_end = *plan.end_hour * kMillisPerHour;
+    if (whole_end < *filter.created_end) plan.edges.push_back({whole_end, *filter.created_end});
+  }
+  return plan;
+}
+
+HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
+  HourCountQuery query;
+  const std::string seller = std::string(1, prefix) + "1";
+  std::string sql =
+      "SELECT CAST((SELECT coalesce(sum(orders), 0) FROM order_hour_counts WHERE seller_id = " +
+      seller + " AND hour >= " + Param(query, prefix, plan.first_hour);
+  if (plan.end_hour) sql += " AND hour < " + Param(query, prefix, *plan.end_hour);
+  sql += ")";
+  for (const HourCountPlan::Edge& edge : plan.edges) {
+    sql += " + (SELECT count(*) FROM orders WHERE seller_id = " + seller +
+           " AND order_date >= " + Param(query, prefix, edge.start) +
+           " AND order_date < " + Param(query, prefix, edge.end) + ")";
+  }
+  sql += " AS BIGINT)";
+  query.sql = std::move(sql);
+  return query;
+}
+
+}  // namespace mporders
