@@ -52,8 +52,8 @@ std::vector<OutboxEvent> TestEvents(const StoredOrder* before, const StoredOrder
   OutboxEvent event;
   event.event_type = before == nullptr ? "PO_CREATED" : "ORDER_CHANGED";
   event.purchase_order_id = after.order.purchase_order_id;
-  event.event_id = event.event_type + "-" + after.order.purchase_order_id + "-v" +
-                   std::to_string(after.version);
+  event.event_id =
+      event.event_type + "-" + after.order.purchase_order_id + "-v" + std::to_string(after.version);
   event.payload = R"({"purchaseOrderId":")" + after.order.purchase_order_id + R"("})";
   event.created_at = kT0;
   return {event};
@@ -138,9 +138,9 @@ TEST_P(StoreWebhooksTest, SubscriptionsAreInsertedListedUpdatedAndDeleted) {
   WebhookSubscription second = Subscription("s1", "sub-2", "PO_CREATED", "http://b/events");
   second.created_at = kT0 + 1;
   ASSERT_TRUE(hooks_->InsertSubscriptions({second, first}).ok());
-  ASSERT_TRUE(hooks_->InsertSubscriptions({Subscription("s2", "sub-3", "PO_CREATED",
-                                                        "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_->InsertSubscriptions({Subscription("s2", "sub-3", "PO_CREATED", "http://a/events")})
+          .ok());
 
   auto listed = hooks_->ListSubscriptions("s1");
   ASSERT_TRUE(listed.ok()) << listed.status().ToString();
@@ -238,9 +238,8 @@ TEST_P(StoreWebhooksTest, EventsCommitWithTheirOrderChangeOrNotAtAll) {
   EXPECT_EQ(events, (std::set<std::string>{"PO_CREATED-P1-v1", "ORDER_CHANGED-P1-v2"}));
 
   // A refused update writes no event.
-  auto refused = store_->UpdateOrder("s1", "P1", [](StoredOrder&) {
-    return Status::InvalidContent("not this time");
-  });
+  auto refused = store_->UpdateOrder(
+      "s1", "P1", [](StoredOrder&) { return Status::InvalidContent("not this time"); });
   EXPECT_EQ(refused.status().code(), ErrorCode::kInvalidRequestContent);
   // A batch that fails (P1 exists) writes none of its orders' events.
   EXPECT_FALSE(
@@ -251,9 +250,9 @@ TEST_P(StoreWebhooksTest, EventsCommitWithTheirOrderChangeOrNotAtAll) {
 }
 
 TEST_P(StoreWebhooksTest, AClaimIsLeasedToItsOwnerUntilItRecordsAnAttempt) {
-  ASSERT_TRUE(hooks_->InsertSubscriptions(
-                        {Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_->InsertSubscriptions({Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
+          .ok());
   ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", "P1", kT0)}).ok());
 
   // Not due before its time.
@@ -268,21 +267,21 @@ TEST_P(StoreWebhooksTest, AClaimIsLeasedToItsOwnerUntilItRecordsAnAttempt) {
 
   // Leased: nobody else gets it, and only its owner records.
   EXPECT_TRUE(Claim("B", kT0 + kMinute).empty());
-  EXPECT_EQ(hooks_
-                ->RecordAttempt("s1", claimed.delivery_id, "B",
-                                Outcome(DeliveryStatus::kDelivered, kT0))
-                .code(),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      hooks_
+          ->RecordAttempt("s1", claimed.delivery_id, "B", Outcome(DeliveryStatus::kDelivered, kT0))
+          .code(),
+      ErrorCode::kNotFound);
   ASSERT_TRUE(hooks_
                   ->RecordAttempt("s1", claimed.delivery_id, "A",
                                   Outcome(DeliveryStatus::kRetrying, kT0, kT0 + 5 * kMinute))
                   .ok());
   // Recording released the claim: a second record by the same owner fails.
-  EXPECT_EQ(hooks_
-                ->RecordAttempt("s1", claimed.delivery_id, "A",
-                                Outcome(DeliveryStatus::kDelivered, kT0))
-                .code(),
-            ErrorCode::kNotFound);
+  EXPECT_EQ(
+      hooks_
+          ->RecordAttempt("s1", claimed.delivery_id, "A", Outcome(DeliveryStatus::kDelivered, kT0))
+          .code(),
+      ErrorCode::kNotFound);
 
   auto listed = List("s1");
   ASSERT_EQ(listed.size(), 1u);
@@ -319,9 +318,9 @@ TEST_P(StoreWebhooksTest, AClaimIsLeasedToItsOwnerUntilItRecordsAnAttempt) {
 }
 
 TEST_P(StoreWebhooksTest, AnExpiredLeaseGoesToTheNextClaimant) {
-  ASSERT_TRUE(hooks_->InsertSubscriptions(
-                        {Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_->InsertSubscriptions({Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
+          .ok());
   ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", "P1", kT0)}).ok());
   auto first = Claim("A", kT0, 10, 1000);
   ASSERT_EQ(first.size(), 1u);
@@ -337,11 +336,11 @@ TEST_P(StoreWebhooksTest, AnExpiredLeaseGoesToTheNextClaimant) {
 }
 
 TEST_P(StoreWebhooksTest, TheSellerClockDecidesWhatIsDue) {
-  ASSERT_TRUE(hooks_
-                  ->InsertSubscriptions(
-                      {Subscription("s1", "sub-1", "PO_CREATED", "http://a/events"),
-                       Subscription("s2", "sub-2", "PO_CREATED", "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_
+          ->InsertSubscriptions({Subscription("s1", "sub-1", "PO_CREATED", "http://a/events"),
+                                 Subscription("s2", "sub-2", "PO_CREATED", "http://a/events")})
+          .ok());
   ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", "P1", kT0)}).ok());
   ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s2", "P2", kT0)}).ok());
   // Seller s1's simulated time runs an hour ahead of the wall clock.
@@ -357,15 +356,14 @@ TEST_P(StoreWebhooksTest, TheSellerClockDecidesWhatIsDue) {
 }
 
 TEST_P(StoreWebhooksTest, ClaimsStopAtTheLimitAndTakeTheLongestWaitingFirst) {
-  ASSERT_TRUE(hooks_
-                  ->InsertSubscriptions(
-                      {Subscription("s1", "sub-1", "PO_CREATED", "http://a/events"),
-                       Subscription("s2", "sub-2", "PO_CREATED", "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_
+          ->InsertSubscriptions({Subscription("s1", "sub-1", "PO_CREATED", "http://a/events"),
+                                 Subscription("s2", "sub-2", "PO_CREATED", "http://a/events")})
+          .ok());
   for (int i = 0; i < 3; ++i) {
     for (const char* seller : {"s1", "s2"}) {
-      ASSERT_TRUE(
-          store_->InsertOrders({MakeStoredOrder(seller, PoId(i), kT0)}).ok());
+      ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder(seller, PoId(i), kT0)}).ok());
     }
   }
   // Spread the deliveries out, one a minute, from s2's last one backwards.
@@ -397,11 +395,11 @@ TEST_P(StoreWebhooksTest, ClaimsStopAtTheLimitAndTakeTheLongestWaitingFirst) {
 }
 
 TEST_P(StoreWebhooksTest, AClaimCarriesTheSubscriptionAsItIsNow) {
-  ASSERT_TRUE(hooks_
-                  ->InsertSubscriptions(
-                      {Subscription("s1", "sub-a", "PO_CREATED", "http://a/events"),
-                       Subscription("s1", "sub-b", "PO_CREATED", "http://b/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_
+          ->InsertSubscriptions({Subscription("s1", "sub-a", "PO_CREATED", "http://a/events"),
+                                 Subscription("s1", "sub-b", "PO_CREATED", "http://b/events")})
+          .ok());
   ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", "P1", kT0)}).ok());
   WebhookSubscription moved = Subscription("s1", "sub-a", "PO_CREATED", "http://moved/events");
   moved.headers_json = R"({"X-New":"1"})";
@@ -423,9 +421,9 @@ TEST_P(StoreWebhooksTest, AClaimCarriesTheSubscriptionAsItIsNow) {
 }
 
 TEST_P(StoreWebhooksTest, ReplayStartsANewRoundAndKeepsTheAttempts) {
-  ASSERT_TRUE(hooks_->InsertSubscriptions(
-                        {Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
-                  .ok());
+  ASSERT_TRUE(
+      hooks_->InsertSubscriptions({Subscription("s1", "sub-a", "PO_CREATED", "http://a/events")})
+          .ok());
   ASSERT_TRUE(
       store_->InsertOrders({MakeStoredOrder("s1", "P1", kT0), MakeStoredOrder("s1", "P2", kT0)})
           .ok());
@@ -532,11 +530,11 @@ INSTANTIATE_TEST_SUITE_P(Backends, TwoStoresTest,
 TEST_P(TwoStoresTest, ConcurrentClaimsNeverShareADelivery) {
   constexpr int kDeliveries = 300;
   constexpr int kWorkersPerStore = 3;
-  ASSERT_TRUE(first_->webhooks()
-                  ->InsertSubscriptions(
-                      {Subscription("s1", "sub-a", "PO_CREATED", "http://a/events"),
-                       Subscription("s2", "sub-b", "PO_CREATED", "http://b/events")})
-                  .ok());
+  ASSERT_TRUE(
+      first_->webhooks()
+          ->InsertSubscriptions({Subscription("s1", "sub-a", "PO_CREATED", "http://a/events"),
+                                 Subscription("s2", "sub-b", "PO_CREATED", "http://b/events")})
+          .ok());
   std::vector<StoredOrder> orders;
   for (int i = 0; i < kDeliveries / 2; ++i) {
     orders.push_back(MakeStoredOrder("s1", PoId(i), kT0));
@@ -548,7 +546,7 @@ TEST_P(TwoStoresTest, ConcurrentClaimsNeverShareADelivery) {
   // record each claim; a delivery claimed twice would show up in two
   // workers' lists (and one of them would fail to record).
   std::mutex mutex;
-  std::vector<std::string> claimed;  // guarded by mutex
+  std::vector<std::string> claimed;   // guarded by mutex
   std::vector<std::string> failures;  // guarded by mutex
   std::vector<std::thread> workers;
   for (int w = 0; w < 2 * kWorkersPerStore; ++w) {
@@ -566,9 +564,9 @@ TEST_P(TwoStoresTest, ConcurrentClaimsNeverShareADelivery) {
         }
         if (claims->empty()) return;  // the rest is leased or delivered
         for (const DeliveryClaim& claim : *claims) {
-          Status recorded = hooks->RecordAttempt(claim.delivery.seller_id,
-                                                 claim.delivery.delivery_id, owner,
-                                                 Outcome(DeliveryStatus::kDelivered, kT0));
+          Status recorded =
+              hooks->RecordAttempt(claim.delivery.seller_id, claim.delivery.delivery_id, owner,
+                                   Outcome(DeliveryStatus::kDelivered, kT0));
           std::lock_guard<std::mutex> lock(mutex);
           claimed.push_back(claim.delivery.seller_id + "/" + claim.delivery.delivery_id);
           if (!recorded.ok()) failures.push_back(owner + ": " + recorded.ToString());

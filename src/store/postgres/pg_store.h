@@ -92,8 +92,7 @@ class PgStore final : public Store, public WebhookStore {
   WebhookStore* webhooks() override { return this; }
   void SetEventDeriver(EventDeriver deriver) override;
   Status InsertSubscriptions(const std::vector<WebhookSubscription>& subscriptions) override;
-  Result<std::vector<WebhookSubscription>> ListSubscriptions(
-      const std::string& seller_id) override;
+  Result<std::vector<WebhookSubscription>> ListSubscriptions(const std::string& seller_id) override;
   Status UpdateSubscription(const WebhookSubscription& subscription) override;
   Status DeleteSubscription(const std::string& seller_id,
                             const std::string& subscription_id) override;

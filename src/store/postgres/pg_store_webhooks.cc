@@ -59,8 +59,9 @@ constexpr char kDueCondition[] =
 // The sellers with due deliveries, the longest-waiting first. A plain read:
 // the claim itself is made seller by seller below.
 const std::string kSellersWithDueDeliveries =
-    std::string("SELECT d.seller_id FROM webhook_deliveries d"
-                " LEFT JOIN sandbox_clocks c ON c.seller_id = d.seller_id WHERE") +
+    std::string(
+        "SELECT d.seller_id FROM webhook_deliveries d"
+        " LEFT JOIN sandbox_clocks c ON c.seller_id = d.seller_id WHERE") +
     kDueCondition + " GROUP BY d.seller_id ORDER BY min(d.next_attempt_at) LIMIT $2::bigint";
 
 // One seller's due deliveries, locked. SKIP LOCKED passes over rows another
@@ -141,14 +142,12 @@ DeliveryRecord DeliveryFromRow(const Rows& rows, int i) {
 
 // Claims up to `limit` of one seller's due deliveries for `owner`, appending
 // them to `claims`. REQUIRES: inside the claim's transaction.
-Status ClaimSellerDeliveries(Connection& db, const std::string& seller_id,
-                             const std::string& owner, EpochMillis wall_now, EpochMillis lease_ms,
-                             int limit, std::vector<DeliveryClaim>& claims) {
-  Result<Rows> locked =
-      db.Exec(kLockDueDeliveries, Params()
-                                      .Add(std::int64_t{wall_now})
-                                      .Add(static_cast<std::int64_t>(limit))
-                                      .Add(seller_id));
+Status ClaimSellerDeliveries(Connection& db, const std::string& seller_id, const std::string& owner,
+                             EpochMillis wall_now, EpochMillis lease_ms, int limit,
+                             std::vector<DeliveryClaim>& claims) {
+  Result<Rows> locked = db.Exec(
+      kLockDueDeliveries,
+      Params().Add(std::int64_t{wall_now}).Add(static_cast<std::int64_t>(limit)).Add(seller_id));
   if (!locked.ok()) return locked.status();
   if (locked->empty()) return Status::Ok();
   std::vector<std::string> delivery_ids;
@@ -176,11 +175,10 @@ Status ClaimSellerDeliveries(Connection& db, const std::string& seller_id,
   }
   // The subscriptions as they are now: their URL, auth and headers may have
   // changed since the event, or they may be gone.
-  Result<Rows> subscriptions =
-      db.Exec(std::string("SELECT ") + kSubscriptionColumns +
-                  " FROM webhook_subscriptions WHERE seller_id = $1"
-                  " AND subscription_id = ANY($2::text[])",
-              Params().Add(seller_id).Add(TextArray(subscription_ids)));
+  Result<Rows> subscriptions = db.Exec(std::string("SELECT ") + kSubscriptionColumns +
+                                           " FROM webhook_subscriptions WHERE seller_id = $1"
+                                           " AND subscription_id = ANY($2::text[])",
+                                       Params().Add(seller_id).Add(TextArray(subscription_ids)));
   if (!subscriptions.ok()) return subscriptions.status();
   std::map<std::string, WebhookSubscription> by_id;
   for (int i = 0; i < subscriptions->size(); ++i) {
@@ -288,8 +286,11 @@ Result<std::vector<WebhookSubscription>> PgStore::ListSubscriptions(const std::s
 Status PgStore::UpdateSubscription(const WebhookSubscription& s) {
   return WithConnection([&](Connection& db) -> Status {
     Params params;
-    params.Add(s.seller_id).Add(s.subscription_id).Add(s.event_version).Add(s.event_url).Add(
-        s.status);
+    params.Add(s.seller_id)
+        .Add(s.subscription_id)
+        .Add(s.event_version)
+        .Add(s.event_url)
+        .Add(s.status);
     AddOptionalText(params, s.auth_json);
     AddOptionalText(params, s.headers_json);
     params.Add(std::int64_t{s.updated_at});
@@ -323,9 +324,9 @@ Result<std::vector<DeliveryClaim>> PgStore::ClaimDueDeliveries(const std::string
   if (limit <= 0) return claims;
   Status status = InTransaction(pg::kBegin, [&](Connection& db) -> Status {
     claims.clear();
-    Result<Rows> sellers = db.Exec(
-        kSellersWithDueDeliveries,
-        Params().Add(std::int64_t{wall_now}).Add(static_cast<std::int64_t>(limit)));
+    Result<Rows> sellers =
+        db.Exec(kSellersWithDueDeliveries,
+                Params().Add(std::int64_t{wall_now}).Add(static_cast<std::int64_t>(limit)));
     if (!sellers.ok()) return sellers.status();
     for (int i = 0; i < sellers->size() && static_cast<int>(claims.size()) < limit; ++i) {
       MP_RETURN_IF_ERROR(ClaimSellerDeliveries(db, std::string(sellers->Text(i, 0)), owner,
