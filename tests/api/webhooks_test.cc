@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "api/sandbox_fixture.h"
+#include "support/prometheus_text.h"
 #include "support/webhook_receiver.h"
 
 namespace mporders::testing {
@@ -99,6 +100,15 @@ TEST_F(WebhooksTest, PoCreatedArrivesOnceSignedWithHmacOfThePayload) {
   EXPECT_EQ(receiver.WaitFor(4, 1000).size(), 3u);
   auto deliveries = Deliveries("?status=DELIVERED");
   EXPECT_EQ(deliveries.size(), 3u);
+  // The outbox depth on /metrics, read from the store.
+  auto metrics = HttpClient(server_->port()).Request("GET", "/metrics");
+  ASSERT_EQ(metrics.status, 200u);
+  const PromParse parsed = CheckPrometheusText(metrics.body);
+  EXPECT_TRUE(parsed.errors.empty()) << parsed.errors.front();
+  EXPECT_EQ(parsed.types.at("mporders_webhook_deliveries"), "gauge");
+  EXPECT_EQ(parsed.Value("mporders_webhook_deliveries", {{"status", "DELIVERED"}}), 3);
+  EXPECT_EQ(parsed.Value("mporders_webhook_deliveries", {{"status", "PENDING"}}), 0);
+  EXPECT_EQ(parsed.Value("mporders_webhook_attempts_total", {{"result", "delivered"}}), 3);
   // The command line lists them too.
   std::string output;
   const std::string url = "http://127.0.0.1:" + std::to_string(server_->port());
@@ -266,7 +276,7 @@ TEST_F(WebhooksTest, SubscriptionValidation) {
 // it sends it after a restart.
 TEST(WebhooksDurability, EventSurvivesKillBeforeDelivery) {
   TempDir dir;
-  const std::string db = "sqlite:" + (dir.path() / "test.db").string();
+  const std::string db = dir.db_url();
   ASSERT_EQ(RunCli({"clients", "add", "--db", db, "--seller", kSellerA, "--client-id", kClientA,
                     "--client-secret", kSecret}),
             0);
@@ -303,10 +313,11 @@ TEST(WebhooksDurability, EventSurvivesKillBeforeDelivery) {
             po);
 }
 
-// Two server processes on one database file: each attempt is sent once.
+// Two server processes on one database (a SQLite file, or PostgreSQL under
+// MPORDERS_TEST_ENGINE=postgres): each attempt is sent once.
 TEST(WebhooksDurability, TwoProcessesSendEachAttemptOnce) {
   TempDir dir;
-  const std::string db = "sqlite:" + (dir.path() / "test.db").string();
+  const std::string db = dir.db_url();
   ASSERT_EQ(RunCli({"clients", "add", "--db", db, "--seller", kSellerA, "--client-id", kClientA,
                     "--client-secret", kSecret}),
             0);

@@ -229,8 +229,13 @@ Result<OrderDocument> PgStore::GetOrderDocument(const std::string& seller_id,
 Status PgStore::InsertOrders(const std::vector<StoredOrder>& orders) {
   for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
   if (orders.empty()) return Status::Ok();
+  const std::shared_ptr<const EventDeriver> deriver = Deriver();
   return InTransaction(pg::kBegin, [&](Connection& db) -> Status {
-    for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));
+    for (const StoredOrder& order : orders) {
+      MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));
+      // PO_CREATED and friends, in the insert's transaction.
+      MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), nullptr, order));
+    }
     return Status::Ok();
   });
 }
@@ -259,6 +264,7 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
 
 Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
                                          const std::string& purchase_order_id, const UpdateFn& fn) {
+  const std::shared_ptr<const EventDeriver> deriver = Deriver();
   StoredOrder saved;
   Status status = InTransaction(pg::kBegin, [&](Connection& db) -> Status {
     // FOR UPDATE waits for any other transaction on this order (in this or
@@ -281,6 +287,8 @@ Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
     }
     current.version = (*previous)->version + 1;
     MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, current));
+    // The change's events commit with it, or neither does.
+    MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), &**previous, current));
     saved = std::move(current);
     return Status::Ok();
   });

@@ -14,13 +14,21 @@
 //
 // Thread safety: every method may be called concurrently; calls block.
 //
+// Webhooks (WebhookStore, pg_store_webhooks.cc): order events are written in
+// the transaction of the order change that causes them; deliveries are
+// claimed with SELECT ... FOR UPDATE SKIP LOCKED and a lease, so processes
+// on one database never claim one delivery at once.
+//
 // Adding a Store method: write it in the file of its group (pg_store.cc
 // orders, pg_store_accounts.cc sellers/clients/settings/sandbox) with
 // WithConnection/InTransaction, and its tables in a new schema/postgres/
 // migration (seller_id first in every key of seller data).
 
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "store/store.h"
 
@@ -36,7 +44,7 @@ struct PgStoreOptions {
   int max_connections = 16;
 };
 
-class PgStore final : public Store {
+class PgStore final : public Store, public WebhookStore {
  public:
   // Connects to `url` (postgres://... or postgresql://..., any libpq URL)
   // and applies pending migrations. kUnavailable when the server cannot be
@@ -80,6 +88,26 @@ class PgStore final : public Store {
   Status ReplaceSellerState(const std::string& seller_id, const std::vector<StoredOrder>& orders,
                             EpochMillis clock_offset) override;
 
+  // pg_store_webhooks.cc
+  WebhookStore* webhooks() override { return this; }
+  void SetEventDeriver(EventDeriver deriver) override;
+  Status InsertSubscriptions(const std::vector<WebhookSubscription>& subscriptions) override;
+  Result<std::vector<WebhookSubscription>> ListSubscriptions(const std::string& seller_id) override;
+  Status UpdateSubscription(const WebhookSubscription& subscription) override;
+  Status DeleteSubscription(const std::string& seller_id,
+                            const std::string& subscription_id) override;
+  Result<std::vector<DeliveryClaim>> ClaimDueDeliveries(const std::string& owner,
+                                                        EpochMillis wall_now, EpochMillis lease_ms,
+                                                        int limit) override;
+  Status RecordAttempt(const std::string& seller_id, const std::string& delivery_id,
+                       const std::string& owner, const AttemptOutcome& outcome) override;
+  Result<std::vector<DeliveryRecord>> ListDeliveries(const DeliveryQuery& query) override;
+  Status ReplayDelivery(const std::string& seller_id, const std::string& delivery_id,
+                        EpochMillis seller_now) override;
+  Result<std::int64_t> ReplayFailedDeliveries(const std::string& seller_id,
+                                              EpochMillis seller_now) override;
+  Result<std::vector<std::pair<DeliveryStatus, std::int64_t>>> CountDeliveries() override;
+
   Status Ping() override;
 
   // The schema version of the database.
@@ -96,7 +124,13 @@ class PgStore final : public Store {
   template <typename Fn>
   Status InTransaction(const char* begin, Fn&& fn);
 
+  // The deriver the order writes call (null until SetEventDeriver); order
+  // writes take a reference under the mutex and run it without it.
+  std::shared_ptr<const EventDeriver> Deriver() const;
+
   std::unique_ptr<pg::ConnectionPool> pool_;
+  mutable std::mutex deriver_mutex_;
+  std::shared_ptr<const EventDeriver> event_deriver_;  // guarded by deriver_mutex_
 };
 
 }  // namespace mporders

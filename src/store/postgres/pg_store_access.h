@@ -47,5 +47,13 @@ Status InsertOrder(Connection& db, const StoredOrder& order);
 // Deletes all rows of a seller's orders. REQUIRES: inside a transaction.
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id);
 
+// The outbox write of an order change (pg_store_webhooks.cc): the events
+// `deriver` finds in the change, each with one delivery per ACTIVE
+// subscription of its type. An event nobody subscribes to is not written.
+// `deriver` may be null (nothing to write). `before` is null for a new
+// order. REQUIRES: inside the change's transaction.
+Status WriteOrderEvents(Connection& db, const WebhookStore::EventDeriver* deriver,
+                        const StoredOrder* before, const StoredOrder& after);
+
 }  // namespace pg
 }  // namespace mporders
