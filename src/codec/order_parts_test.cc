@@ -42,50 +42,48 @@ std::vector<ListMeta> Metas() {
   return {ListMeta{3, 100, std::nullopt}, ListMeta{1234, 2, std::string("?limit=2&cursor=a+b/c")}};
 }
 
-TEST(OrderPartsTest, JsonAnswersFromPartsEqualTheOnePassEncoding) {
+// One format's encoders: the part, the answers from parts and in one pass.
+struct Format {
+  void (*append_part)(std::string&, const Order&, const OrderView&);
+  std::string (*response_from_part)(std::string_view);
+  std::string (*list_from_parts)(const ListMeta&, const std::vector<std::string_view>&);
+  std::string (*response)(const Order&, const OrderView&);
+  std::string (*list)(const ListMeta&, const std::vector<const Order*>&, const OrderView&);
+};
+
+void ExpectPartsAssembleTheOnePassAnswers(const Format& format) {
   const std::vector<Order> orders = SampleOrders();
+  std::vector<const Order*> pointers;
+  for (const Order& order : orders) pointers.push_back(&order);
   for (const OrderView& view : Views()) {
     std::vector<std::string> parts;
     for (const Order& order : orders) {
       std::string part;
-      AppendOrderJson(part, order, view);
-      EXPECT_EQ(OrderResponseJsonFromPart(part), EncodeOrderResponseJson(order, view));
+      format.append_part(part, order, view);
+      EXPECT_EQ(format.response_from_part(part), format.response(order, view));
       parts.push_back(part);
     }
-    std::vector<const Order*> pointers;
-    for (const Order& order : orders) pointers.push_back(&order);
     for (const ListMeta& meta : Metas()) {
       for (std::size_t n = 0; n <= orders.size(); ++n) {
-        const std::vector<std::string_view> views(parts.begin(), parts.begin() + n);
+        const std::vector<std::string_view> first_parts(parts.begin(), parts.begin() + n);
         const std::vector<const Order*> first(pointers.begin(), pointers.begin() + n);
-        EXPECT_EQ(OrderListJsonFromParts(meta, views), EncodeOrderListJson(meta, first, view))
+        EXPECT_EQ(format.list_from_parts(meta, first_parts), format.list(meta, first, view))
             << n << " orders";
       }
     }
   }
 }
 
+TEST(OrderPartsTest, JsonAnswersFromPartsEqualTheOnePassEncoding) {
+  ExpectPartsAssembleTheOnePassAnswers({AppendOrderJson, OrderResponseJsonFromPart,
+                                        OrderListJsonFromParts, EncodeOrderResponseJson,
+                                        EncodeOrderListJson});
+}
+
 TEST(OrderPartsTest, XmlAnswersFromPartsEqualTheOnePassEncoding) {
-  const std::vector<Order> orders = SampleOrders();
-  for (const OrderView& view : Views()) {
-    std::vector<std::string> parts;
-    for (const Order& order : orders) {
-      std::string part;
-      AppendOrderXmlContent(part, order, view);
-      EXPECT_EQ(OrderResponseXmlFromPart(part), EncodeOrderResponseXml(order, view));
-      parts.push_back(part);
-    }
-    std::vector<const Order*> pointers;
-    for (const Order& order : orders) pointers.push_back(&order);
-    for (const ListMeta& meta : Metas()) {
-      for (std::size_t n = 0; n <= orders.size(); ++n) {
-        const std::vector<std::string_view> views(parts.begin(), parts.begin() + n);
-        const std::vector<const Order*> first(pointers.begin(), pointers.begin() + n);
-        EXPECT_EQ(OrderListXmlFromParts(meta, views), EncodeOrderListXml(meta, first, view))
-            << n << " orders";
-      }
-    }
-  }
+  ExpectPartsAssembleTheOnePassAnswers({AppendOrderXmlContent, OrderResponseXmlFromPart,
+                                        OrderListXmlFromParts, EncodeOrderResponseXml,
+                                        EncodeOrderListXml});
 }
 
 TEST(OrderPartsTest, AppendingAPartKeepsWhatTheStringHeld) {
