@@ -13,7 +13,8 @@
 # Environment: WRK_DURATION (default 10s) per wrk run; SEED_ORDERS (default
 # 20000) for the serve section; OLD_BIN=path/to/older/mporders makes the
 # writes section measure that binary too, in the same run, alternating;
-# PG_ORDERS (default 1000000) for the pg-list section; PG_SERVE_ARGS, extra
+# PG_ORDERS (default 1000000) and PG_LIST_SAMPLES (default 200) for the
+# pg-list section; PG_SERVE_ARGS, extra
 # `mporders serve` flags for the PostgreSQL servers of the pg-* sections.
 #
 # The pg-* sections start their own throwaway PostgreSQL 15 cluster
@@ -270,9 +271,9 @@ pg-list)
        "p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk-pg-get.txt"), p99 $(p99 "$WORK/wrk-pg-get.txt")"
   # The list section's queries: a first page also counts the query's matches
   # (up to the order cap).
-  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-7 days' +%Y-%m-%d)&limit=100" 50 200
-  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 200
-  "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 200 || true
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-7 days' +%Y-%m-%d)&limit=100" 50 "${PG_LIST_SAMPLES:-200}"
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 "${PG_LIST_SAMPLES:-200}"
+  "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 "${PG_LIST_SAMPLES:-200}" || true
   stop_server
   pg_cluster_stop
   ;;
