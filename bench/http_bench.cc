@@ -4,8 +4,13 @@
 // running server on loopback.
 //
 //   http_bench make-orders COUNT FILE         write COUNT fresh all-Created orders (import format)
-//   http_bench list PORT TOKEN QUERY DEPTH N  median latency of page 1 and page DEPTH, N samples each
-//   http_bench writes PORT TOKEN FILE CONNS   acknowledge + ship every order of FILE over CONNS connections
+//   http_bench list PORT TOKEN QUERY DEPTH N  latency of page 1 and page DEPTH, N samples each
+//   http_bench get PORT TOKEN IDS N           latency of GET /v3/orders/{id}, N samples over the
+//                                             purchase order ids of file IDS (one a line)
+//   http_bench writes PORTS TOKEN FILE CONNS  acknowledge + ship every order of FILE over CONNS
+//                                             connections; PORTS is one port or several,
+//                                             comma-separated (several servers on one database):
+//                                             connection i goes to port i modulo their number
 
 #include <algorithm>
 #include <atomic>
@@ -125,14 +130,52 @@ int ListLatency(unsigned short port, const std::string& token, const std::string
     deep.push_back(TimeRequest(connection, target));
   }
   std::printf("query: %s (%lld matching orders)\n", query.c_str(), total);
-  std::printf("page 1:      median %.2f ms, p90 %.2f ms (%d samples)\n", Percentile(first, 0.5),
-              Percentile(first, 0.9), samples);
-  std::printf("page %-6d: median %.2f ms, p90 %.2f ms (%d samples)\n", depth, Percentile(deep, 0.5),
-              Percentile(deep, 0.9), samples);
+  std::printf("page 1:      median %.2f ms, p90 %.2f ms, p99 %.2f ms (%d samples)\n",
+              Percentile(first, 0.5), Percentile(first, 0.9), Percentile(first, 0.99), samples);
+  std::printf("page %-6d: median %.2f ms, p90 %.2f ms, p99 %.2f ms (%d samples)\n", depth,
+              Percentile(deep, 0.5), Percentile(deep, 0.9), Percentile(deep, 0.99), samples);
   return 0;
 }
 
-int Writes(unsigned short port, const std::string& token, const std::string& file, int connections) {
+// One connection, one request at a time: the latency of a GET with nothing
+// else in flight. The ids are visited in turn, so that a large store is read
+// all over rather than one cached order.
+int GetLatency(unsigned short port, const std::string& token, const std::string& ids_file, int samples) {
+  std::ifstream in(ids_file);
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) ids.push_back(line);
+  }
+  if (ids.empty()) {
+    std::cerr << "no purchase order ids in " << ids_file << "\n";
+    return 1;
+  }
+  Connection connection(port, token);
+  TimeRequest(connection, "/v3/orders/" + ids[0]);  // warm-up
+  std::vector<double> latencies;
+  for (int i = 0; i < samples; ++i) {
+    latencies.push_back(TimeRequest(connection, "/v3/orders/" + ids[static_cast<size_t>(i) % ids.size()]));
+  }
+  std::printf("GET /v3/orders/{id} over %zu orders: median %.2f ms, p90 %.2f ms, p99 %.2f ms (%d samples)\n",
+              std::min(ids.size(), static_cast<size_t>(samples)), Percentile(latencies, 0.5),
+              Percentile(latencies, 0.9), Percentile(latencies, 0.99), samples);
+  return 0;
+}
+
+std::vector<unsigned short> ParsePorts(const std::string& text) {
+  std::vector<unsigned short> ports;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    ports.push_back(static_cast<unsigned short>(std::stoi(text.substr(start, comma - start))));
+    start = comma + 1;
+  }
+  return ports;
+}
+
+int Writes(const std::vector<unsigned short>& ports, const std::string& token, const std::string& file,
+           int connections) {
   std::ifstream in(file);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   auto orders = boost::json::parse(text).as_array();
@@ -143,8 +186,8 @@ int Writes(unsigned short port, const std::string& token, const std::string& fil
   auto start = Clock::now();
   std::vector<std::thread> threads;
   for (int c = 0; c < connections; ++c) {
-    threads.emplace_back([&] {
-      Connection connection(port, token);
+    threads.emplace_back([&, c] {
+      Connection connection(ports[static_cast<size_t>(c) % ports.size()], token);
       for (size_t i = next++; i < ids.size(); i = next++) {
         const std::string& po = ids[i];
         auto ack = connection.Send(http::verb::post, "/v3/orders/" + po + "/acknowledge");
@@ -159,8 +202,10 @@ int Writes(unsigned short port, const std::string& token, const std::string& fil
   }
   for (auto& thread : threads) thread.join();
   double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  std::printf("%ld durable writes (acknowledge + ship) in %.2f s over %d connections: %.0f writes/s, %ld failed\n",
-              ok.load(), seconds, connections, static_cast<double>(ok.load()) / seconds, failed.load());
+  std::printf("%ld durable writes (acknowledge + ship) in %.2f s over %d connections to %zu server%s: "
+              "%.0f writes/s, %ld failed\n",
+              ok.load(), seconds, connections, ports.size(), ports.size() == 1 ? "" : "s",
+              static_cast<double>(ok.load()) / seconds, failed.load());
   return failed.load() == 0 ? 0 : 1;
 }
 
@@ -171,8 +216,11 @@ int main(int argc, char** argv) {
     return ListLatency(static_cast<unsigned short>(std::stoi(args[1])), args[2], args[3], std::stoi(args[4]),
                        std::stoi(args[5]));
   }
+  if (args.size() == 5 && args[0] == "get") {
+    return GetLatency(static_cast<unsigned short>(std::stoi(args[1])), args[2], args[3], std::stoi(args[4]));
+  }
   if (args.size() == 5 && args[0] == "writes") {
-    return Writes(static_cast<unsigned short>(std::stoi(args[1])), args[2], args[3], std::stoi(args[4]));
+    return Writes(ParsePorts(args[1]), args[2], args[3], std::stoi(args[4]));
   }
   std::cerr << "usage: see the comment at the top of bench/http_bench.cc\n";
   return 2;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the serving-speed targets, on this machine, over loopback.
-#   bench/run.sh [BUILD_DIR] [serve|seed|list|writes|mixed ...]   (default: all)
+#   bench/run.sh [BUILD_DIR] [serve|seed|list|writes|mixed|pg-writes|pg-list ...]
+#   (default: all)
 # Prints each figure with what produced it, and one "RATIO ..." or "RESULT ..."
 # line per target so that runs can be compared; docs/performance.md records them.
 #
@@ -11,21 +12,35 @@
 #
 # Environment: WRK_DURATION (default 10s) per wrk run; SEED_ORDERS (default
 # 20000) for the serve section; OLD_BIN=path/to/older/mporders makes the
-# writes section measure that binary too, in the same run, alternating.
+# writes section measure that binary too, in the same run, alternating;
+# PG_ORDERS (default 1000000) and PG_LIST_SAMPLES (default 200) for the
+# pg-list section; PG_SERVE_ARGS, extra
+# `mporders serve` flags for the PostgreSQL servers of the pg-* sections.
+#
+# The pg-* sections start their own throwaway PostgreSQL 15 cluster
+# (scripts/pg-cluster.sh) with PG_SETTINGS below: memory and checkpoint
+# spacing sized for a benchmark, every commit still durable (fsync,
+# synchronous_commit and full_page_writes on, PostgreSQL's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR="${1:-build}"; shift || true
-SECTIONS="${*:-serve seed list writes mixed}"
+SECTIONS="${*:-serve seed list writes mixed pg-writes pg-list}"
 WRK_DURATION="${WRK_DURATION:-10s}"
 SEED_ORDERS="${SEED_ORDERS:-20000}"
+PG_ORDERS="${PG_ORDERS:-1000000}"
+PG_SETTINGS=(fsync=on synchronous_commit=on full_page_writes=on max_connections=200
+             shared_buffers=2GB effective_cache_size=8GB work_mem=16MB maintenance_work_mem=512MB
+             max_wal_size=8GB checkpoint_timeout=30min)
 BIN="$BUILD_DIR/mporders"
 HB="$BUILD_DIR/bench/http_bench"
 WORK="$(mktemp -d /tmp/mporders-bench.XXXXXX)"
 WWW=""  # nginx's document root: its workers run as nobody, who cannot enter $WORK (mode 0700)
-SERVER_PID=""; NGINX_PID=""
+SERVER_PIDS=(); PORTS=""; NGINX_PID=""
+. scripts/pg-cluster.sh
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  pg_cluster_stop
   rm -rf "$WORK"
   [ -z "$WWW" ] || rm -rf "$WWW"
 }
@@ -40,16 +55,31 @@ if [ "${#need[@]}" -gt 0 ]; then
   $SUDO apt-get install -y --no-install-recommends "${need[@]}" > /dev/null
 fi
 
-start_server() {  # BIN DB [extra args...]
+# Starting it again starts one more server: PORT is the last one's port,
+# PORTS every running server's, comma-separated; stop_server stops them all.
+start_server() {  # BIN DB [extra args...]: DB is a SQLite file or a postgres:// URL
   local bin="$1" db="$2"; shift 2
-  "$bin" serve --db "sqlite:$db" --listen 127.0.0.1:0 --port-file "$WORK/port" \
+  case "$db" in postgres://* | postgresql://*) ;; *) db="sqlite:$db" ;; esac
+  "$bin" serve --db "$db" --listen 127.0.0.1:0 --port-file "$WORK/port" \
     --no-rate-limit "$@" \
-    > "$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
+    > "$WORK/server-${#SERVER_PIDS[@]}.log" 2>&1 &
+  SERVER_PIDS+=($!)
   for _ in $(seq 1 600); do [ -s "$WORK/port" ] && break; sleep 0.1; done
   PORT="$(cat "$WORK/port")"; rm -f "$WORK/port"
+  PORTS="${PORTS:+$PORTS,}$PORT"
 }
-stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+stop_server() {
+  for pid in "${SERVER_PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+  SERVER_PIDS=(); PORTS=""
+}
+start_pg() {
+  pg_cluster_start "${PG_SETTINGS[@]}"
+  echo "# PostgreSQL $(psql "$PG_CLUSTER_URL" -Atc 'SHOW server_version'): ${PG_SETTINGS[*]}"
+}
+pg_database() {  # NAME: creates a database in the cluster and prints its URL
+  psql "$PG_CLUSTER_URL" -qc "CREATE DATABASE $1"
+  echo "${PG_CLUSTER_URL%/*}/$1"
+}
 token() {  # CLIENT SECRET
   curl -s -X POST "http://127.0.0.1:$PORT/v3/token" -H "Authorization: Basic $(printf '%s:%s' "$1" "$2" | base64 -w0)" \
     -d grant_type=client_credentials | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
@@ -197,6 +227,58 @@ mixed)
   for f in get list; do check2xx "$WORK/wrk-mixed-$f.txt"; done
   echo "RESULT mixed: GET one $(rps "$WORK/wrk-mixed-get.txt") req/s (p99 $(p99 "$WORK/wrk-mixed-get.txt"))," \
        "list100 $(rps "$WORK/wrk-mixed-list.txt") req/s (p99 $(p99 "$WORK/wrk-mixed-list.txt")) ($WHILE); $(cat "$WORK/mixed-writes.txt")"
+  ;;
+pg-writes)
+  # The same orders and load as the writes section, on SQLite and on PostgreSQL
+  # with one and two servers (two: the connections alternate between them, each
+  # order acknowledged and shipped through one server). A fresh database each.
+  echo "## durable writes, SQLite vs PostgreSQL: acknowledge + ship over HTTP, ${WRITE_CONNS:=32} connections"
+  start_pg
+  "$HB" make-orders 20000 "$WORK/pg-orders.json"
+  for config in ${PG_WRITES_CONFIGS:-sqlite pg-1 pg-2}; do
+    if [ "$config" = sqlite ]; then DB="$WORK/pg-writes.db"; URL="sqlite:$DB"
+    else URL="$(pg_database "writes_${config#pg-}")"; DB="$URL"; fi
+    "$BIN" clients add --db "$URL" --seller bench --client-id writer --client-secret bench-secret > /dev/null
+    "$BIN" import --db "$URL" --seller bench "$WORK/pg-orders.json" > /dev/null
+    case "$config" in
+      sqlite) start_server "$BIN" "$DB"; label="SQLite, 1 server" ;;
+      pg-1) start_server "$BIN" "$DB" ${PG_SERVE_ARGS:-}; label="PostgreSQL, 1 server" ;;
+      pg-2) start_server "$BIN" "$DB" ${PG_SERVE_ARGS:-}; start_server "$BIN" "$DB" ${PG_SERVE_ARGS:-}
+            label="PostgreSQL, 2 servers" ;;
+    esac
+    TOKEN="$(token writer bench-secret)"  # tokens are signed with the database's key: both servers take it
+    echo "RESULT pg-writes ($label): $("$HB" writes "$PORTS" "$TOKEN" "$WORK/pg-orders.json" "$WRITE_CONNS")"
+    stop_server
+  done
+  pg_cluster_stop
+  ;;
+pg-list)
+  echo "## GET and list pages on $PG_ORDERS orders in PostgreSQL"
+  start_pg
+  /usr/bin/time -f "RESULT pg-seed: $PG_ORDERS orders in %e s wall, %M KiB max RSS" \
+    "$BIN" seed --db "$PG_CLUSTER_URL" --seller bench --orders "$PG_ORDERS" 2>&1 | tail -1
+  # What autovacuum would do in its own time: planner statistics and the
+  # visibility map (index-only scans) for the freshly loaded tables.
+  psql "$PG_CLUSTER_URL" -qc "VACUUM ANALYZE"
+  echo "# database size: $(psql "$PG_CLUSTER_URL" -Atc "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+  "$BIN" clients add --db "$PG_CLUSTER_URL" --seller bench --client-id lister --client-secret bench-secret > /dev/null
+  start_server "$BIN" "$PG_CLUSTER_URL" --max-orders-per-query 100000 ${PG_SERVE_ARGS:-}
+  TOKEN="$(token lister bench-secret)"
+  psql "$PG_CLUSTER_URL" -Atc "SELECT purchase_order_id FROM orders ORDER BY random() LIMIT 2000" > "$WORK/pg-ids.txt"
+  "$HB" get "$PORT" "$TOKEN" "$WORK/pg-ids.txt" 2000
+  HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
+  wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" "http://127.0.0.1:$PORT/v3/orders/$(head -1 "$WORK/pg-ids.txt")" \
+    > "$WORK/wrk-pg-get.txt"
+  check2xx "$WORK/wrk-pg-get.txt"
+  echo "RESULT pg-get under load (wrk -t2 -c64 -d$WRK_DURATION, one order): $(rps "$WORK/wrk-pg-get.txt") req/s," \
+       "p50 $(awk '$1 == "50%" {print $2}' "$WORK/wrk-pg-get.txt"), p99 $(p99 "$WORK/wrk-pg-get.txt")"
+  # The list section's queries: a first page also counts the query's matches
+  # (up to the order cap).
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-7 days' +%Y-%m-%d)&limit=100" 50 "${PG_LIST_SAMPLES:-200}"
+  "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 "${PG_LIST_SAMPLES:-200}"
+  "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 "${PG_LIST_SAMPLES:-200}" || true
+  stop_server
+  pg_cluster_stop
   ;;
 *) echo "unknown section $section" >&2; exit 2 ;;
 esac

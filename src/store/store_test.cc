@@ -207,6 +207,34 @@ TEST_P(StoreTest, DuplicateWithinOneBatchFailsTheBatch) {
   EXPECT_EQ(store_->CountOrders("s1").value(), 0);
 }
 
+// More orders than one statement carries on PostgreSQL (many rows per INSERT):
+// every one goes in with its side rows, and a duplicate late in the batch
+// still fails all of it and is named.
+TEST_P(StoreTest, ALargeBatchGoesInWholeOrNotAtAll) {
+  std::vector<StoredOrder> batch;
+  for (int i = 0; i < 2500; ++i) {
+    batch.push_back(MakeStoredOrder("s1", "P" + std::to_string(10000 + i), kT0 + i));
+  }
+  ASSERT_TRUE(store_->InsertOrders(batch).ok());
+  EXPECT_EQ(store_->CountOrders("s1").value(), 2500);
+  ListRequest created;  // counted through the status side table
+  created.filter.seller_id = "s1";
+  created.filter.status = LineStatus::kCreated;
+  EXPECT_EQ(store_->ListOrders(created)->total_count, 2500);
+  EXPECT_EQ(store_->GetOrder("s1", "P12499")->order.order_date, kT0 + 2499);
+
+  std::vector<StoredOrder> late_duplicate;
+  for (int i = 0; i < 2500; ++i) {
+    late_duplicate.push_back(MakeStoredOrder("s1", "Q" + std::to_string(10000 + i), kT0 + i));
+  }
+  late_duplicate.push_back(MakeStoredOrder("s1", "P12400", kT0));
+  Status status = store_->InsertOrders(late_duplicate);
+  EXPECT_EQ(status.code(), ErrorCode::kInvalidRequestContent);
+  EXPECT_NE(status.description().find("P12400"), std::string::npos) << status.description();
+  EXPECT_EQ(store_->CountOrders("s1").value(), 2500);
+  EXPECT_EQ(store_->GetOrder("s1", "Q10000").status().code(), ErrorCode::kNotFound);
+}
+
 TEST_P(StoreTest, InsertRejectsOrdersWithoutIdentity) {
   StoredOrder no_seller = MakeStoredOrder("", "P1", kT0);
   EXPECT_EQ(store_->InsertOrders({no_seller}).code(), ErrorCode::kInvalidRequestContent);

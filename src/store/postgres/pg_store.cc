@@ -1,6 +1,9 @@
 #include "store/postgres/pg_store.h"
 
 #include <exception>
+#include <iterator>
+#include <optional>
+#include <span>
 #include <utility>
 
 #include "store/postgres/pg_migrations.h"
@@ -21,43 +24,94 @@ constexpr char kSelectOrder[] =
 constexpr char kSelectOrderForUpdate[] =
     "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2 FOR UPDATE";
+// Columns of an orders row, in the order of OrderRowParams.
+constexpr char kInsertOrderHead[] =
+    "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
+    " ship_node_type, order_type, est_ship_date, last_modified, version, doc) VALUES";
+constexpr int kOrderColumns = 10;
 // $1 seller_id, $2 purchase_order_id, $3 customer_order_id, $4 order_date,
 // $5 ship_node_type, $6 order_type, $7 est_ship_date, $8 last_modified,
 // $9 version, $10 doc.
-constexpr char kInsertOrder[] =
-    "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
-    " ship_node_type, order_type, est_ship_date, last_modified, version, doc)"
-    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 constexpr char kUpdateOrder[] =
     "UPDATE orders SET customer_order_id = $3, order_date = $4, ship_node_type = $5,"
     " order_type = $6, est_ship_date = $7, last_modified = $8, version = $9, doc = $10"
     " WHERE seller_id = $1 AND purchase_order_id = $2";
+constexpr char kOnConflictDoNothing[] = " ON CONFLICT DO NOTHING";
 
 // One side table: its statements and which index values it holds.
 struct SideTable {
-  const char* insert_sql;  // $1 seller, $2 value, $3 order_date, $4 po, [$5 node, $6 type]
+  // Columns: seller, value, order_date, po, [ship_node_type, order_type].
+  const char* insert_head;
   const char* delete_sql;  // $1 seller, $2 value, $3 order_date, $4 po
   std::vector<std::string> sqlite::OrderIndexValues::*values;
   bool copies_categories;
+  int Columns() const { return copies_categories ? 6 : 4; }
 };
 
 constexpr SideTable kSideTables[] = {
     {"INSERT INTO order_status_idx (seller_id, status, order_date, purchase_order_id,"
-     " ship_node_type, order_type) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
+     " ship_node_type, order_type) VALUES",
      "DELETE FROM order_status_idx WHERE seller_id = $1 AND status = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
      &sqlite::OrderIndexValues::statuses, true},
     {"INSERT INTO order_programs_idx (seller_id, shipping_program_type, order_date,"
-     " purchase_order_id, ship_node_type, order_type) VALUES ($1, $2, $3, $4, $5, $6)"
-     " ON CONFLICT DO NOTHING",
+     " purchase_order_id, ship_node_type, order_type) VALUES",
      "DELETE FROM order_programs_idx WHERE seller_id = $1 AND shipping_program_type = $2"
      " AND order_date = $3 AND purchase_order_id = $4",
      &sqlite::OrderIndexValues::programs, true},
-    {"INSERT INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id)"
-     " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+    {"INSERT INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id) VALUES",
      "DELETE FROM order_lines_idx WHERE seller_id = $1 AND sku = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
      &sqlite::OrderIndexValues::skus, false},
+};
+
+// Rows of one table sent as multi-row INSERTs: one round trip for many rows,
+// which is what makes seeding a large store practical (each statement costs a
+// round trip to the server, and an order has several side rows). A statement
+// is sent when it holds kMaxParams values (PostgreSQL takes at most 65,535)
+// and on Flush().
+class MultiRowInsert {
+ public:
+  MultiRowInsert(Connection& db, const char* head, int columns, const char* tail)
+      : db_(db), head_(head), columns_(columns), tail_(tail) {}
+
+  Status Add(const Params& row) {
+    for (const std::optional<std::string>& value : row.values()) {
+      value ? params_.Add(*value) : params_.AddNull();
+    }
+    ++rows_;
+    if (rows_ * columns_ + columns_ > kMaxParams) return Flush();
+    return Status::Ok();
+  }
+
+  Status Flush() {
+    if (rows_ == 0) return Status::Ok();
+    std::string sql = head_;
+    int param = 1;
+    for (int row = 0; row < rows_; ++row) {
+      sql += row == 0 ? " (" : ", (";
+      for (int column = 0; column < columns_; ++column) {
+        if (column > 0) sql += ", ";
+        sql += '$';
+        sql += std::to_string(param++);
+      }
+      sql += ")";
+    }
+    sql += tail_;
+    Result<Rows> done = db_.Exec(sql, params_);
+    params_ = Params();
+    rows_ = 0;
+    return done.status();
+  }
+
+ private:
+  static constexpr int kMaxParams = 10000;
+  Connection& db_;
+  const char* head_;
+  int columns_;
+  const char* tail_;
+  Params params_;
+  int rows_ = 0;
 };
 
 Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& index) {
@@ -78,19 +132,64 @@ Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& 
   return params;
 }
 
-Status WriteSideRows(Connection& db, const StoredOrder& order,
-                     const sqlite::OrderIndexValues& index, bool insert) {
+Params SideRowParams(const StoredOrder& order, const std::string& value) {
+  Params params;
+  params.Add(order.seller_id)
+      .Add(value)
+      .Add(std::int64_t{order.order.order_date})
+      .Add(order.order.purchase_order_id);
+  return params;
+}
+
+// Adds the side rows of `order` to one MultiRowInsert per side table.
+Status AddSideRows(std::vector<MultiRowInsert>& inserts, const StoredOrder& order,
+                   const sqlite::OrderIndexValues& index) {
+  for (size_t t = 0; t < std::size(kSideTables); ++t) {
+    const SideTable& table = kSideTables[t];
+    for (const std::string& value : index.*table.values) {
+      Params params = SideRowParams(order, value);
+      if (table.copies_categories) params.Add(index.ship_node_type).Add(index.order_type);
+      MP_RETURN_IF_ERROR(inserts[t].Add(params));
+    }
+  }
+  return Status::Ok();
+}
+
+std::vector<MultiRowInsert> SideRowInserts(Connection& db) {
+  std::vector<MultiRowInsert> inserts;
+  for (const SideTable& table : kSideTables) {
+    inserts.emplace_back(db, table.insert_head, table.Columns(), kOnConflictDoNothing);
+  }
+  return inserts;
+}
+
+Status InsertSideRows(Connection& db, const StoredOrder& order,
+                      const sqlite::OrderIndexValues& index) {
+  std::vector<MultiRowInsert> inserts = SideRowInserts(db);
+  MP_RETURN_IF_ERROR(AddSideRows(inserts, order, index));
+  for (MultiRowInsert& insert : inserts) MP_RETURN_IF_ERROR(insert.Flush());
+  return Status::Ok();
+}
+
+// Inserts the orders rows and side rows of `orders`, many per statement.
+Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
+  MultiRowInsert order_rows(db, kInsertOrderHead, kOrderColumns, "");
+  std::vector<MultiRowInsert> side_rows = SideRowInserts(db);
+  for (const StoredOrder& order : orders) {
+    const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
+    MP_RETURN_IF_ERROR(order_rows.Add(OrderRowParams(order, index)));
+    MP_RETURN_IF_ERROR(AddSideRows(side_rows, order, index));
+  }
+  MP_RETURN_IF_ERROR(order_rows.Flush());
+  for (MultiRowInsert& insert : side_rows) MP_RETURN_IF_ERROR(insert.Flush());
+  return Status::Ok();
+}
+
+Status DeleteSideRows(Connection& db, const StoredOrder& order,
+                      const sqlite::OrderIndexValues& index) {
   for (const SideTable& table : kSideTables) {
     for (const std::string& value : index.*table.values) {
-      Params params;
-      params.Add(order.seller_id)
-          .Add(value)
-          .Add(std::int64_t{order.order.order_date})
-          .Add(order.order.purchase_order_id);
-      if (insert && table.copies_categories) {
-        params.Add(index.ship_node_type).Add(index.order_type);
-      }
-      Result<Rows> done = db.Exec(insert ? table.insert_sql : table.delete_sql, params);
+      Result<Rows> done = db.Exec(table.delete_sql, SideRowParams(order, value));
       if (!done.ok()) return done.status();
     }
   }
@@ -108,8 +207,8 @@ Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrd
   }
   // Side rows are few (a handy of statuses, SKUs, programs): the old ones
   // go and the new ones come, in the same transaction.
-  MP_RETURN_IF_ERROR(WriteSideRows(db, previous, sqlite::IndexValuesOf(previous.order), false));
-  return WriteSideRows(db, order, index, true);
+  MP_RETURN_IF_ERROR(DeleteSideRows(db, previous, sqlite::IndexValuesOf(previous.order)));
+  return InsertSideRows(db, order, index);
 }
 
 Result<std::optional<StoredOrder>> LoadOrder(Connection& db, const std::string& seller_id,
@@ -156,16 +255,25 @@ Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& s
 }
 
 Status InsertOrder(Connection& db, const StoredOrder& order) {
-  const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
-  Result<Rows> inserted = db.Exec(kInsertOrder, OrderRowParams(order, index));
-  if (!inserted.ok()) {
-    if (db.sqlstate() == kUniqueViolation) {
-      return Status::InvalidContent("purchase order " + order.order.purchase_order_id +
-                                    " already exists for seller " + order.seller_id);
-    }
-    return inserted.status();
+  Status status = SendOrderRows(db, std::span<const StoredOrder>(&order, 1));
+  if (!status.ok() && db.sqlstate() == kUniqueViolation) {
+    return Status::InvalidContent("purchase order " + order.order.purchase_order_id +
+                                  " already exists for seller " + order.seller_id);
   }
-  return WriteSideRows(db, order, index, true);
+  return status;
+}
+
+Status InsertOrders(Connection& db, std::span<const StoredOrder> orders) {
+  if (orders.size() <= 1) return orders.empty() ? Status::Ok() : InsertOrder(db, orders[0]);
+  MP_RETURN_IF_ERROR(db.ExecScript("SAVEPOINT insert_orders"));
+  Status status = SendOrderRows(db, orders);
+  if (status.ok()) return db.ExecScript("RELEASE SAVEPOINT insert_orders");
+  if (db.sqlstate() != kUniqueViolation) return status;
+  // An order already exists or comes twice, and the statement that failed
+  // held many orders: the first one to fail on its own names it.
+  MP_RETURN_IF_ERROR(db.ExecScript("ROLLBACK TO SAVEPOINT insert_orders"));
+  for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(InsertOrder(db, order));
+  return status;
 }
 
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id) {
@@ -231,9 +339,10 @@ Status PgStore::InsertOrders(const std::vector<StoredOrder>& orders) {
   if (orders.empty()) return Status::Ok();
   const std::shared_ptr<const EventDeriver> deriver = Deriver();
   return InTransaction(pg::kBegin, [&](Connection& db) -> Status {
+    // Many orders per statement; then PO_CREATED and friends, in the
+    // insert's transaction.
+    MP_RETURN_IF_ERROR(pg::InsertOrders(db, orders));
     for (const StoredOrder& order : orders) {
-      MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));
-      // PO_CREATED and friends, in the insert's transaction.
       MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), nullptr, order));
     }
     return Status::Ok();

@@ -2,6 +2,7 @@
 // Connection and transaction access for the PgStore implementation files
 // (not a public header), and the order row helpers they share.
 
+#include <span>
 #include <string>
 #include <utility>
 
@@ -43,6 +44,10 @@ Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& s
 // Inserts a new order and its side rows. kInvalidRequestContent when the
 // seller already has it. REQUIRES: inside a transaction.
 Status InsertOrder(Connection& db, const StoredOrder& order);
+// Inserts new orders and their side rows, many per statement; all or none
+// (a savepoint). kInvalidRequestContent naming the first order the seller
+// already has, or that comes twice. REQUIRES: inside a transaction.
+Status InsertOrders(Connection& db, std::span<const StoredOrder> orders);
 
 // Deletes all rows of a seller's orders. REQUIRES: inside a transaction.
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id);

@@ -291,7 +291,7 @@ Status PgStore::ReplaceSellerState(const std::string& seller_id,
   MP_RETURN_IF_ERROR(CheckSellerState(seller_id, orders));
   return InTransaction(pg::kBegin, [&](Connection& db) -> Status {
     MP_RETURN_IF_ERROR(pg::DeleteSellerOrders(db, seller_id));
-    for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));
+    MP_RETURN_IF_ERROR(pg::InsertOrders(db, orders));
     return WriteClockOffset(db, seller_id, clock_offset);
   });
 }
