@@ -66,6 +66,30 @@ Status Store::CheckSellerState(const std::string& seller_id,
   return Status::Ok();
 }
 
+Status Store::CheckNewClient(const ClientRecord& client) {
+  if (client.client_id.empty()) return Status::InvalidContent("client without an id", "clientId");
+  const bool provider = client.kind == ClientKind::kProvider;
+  if (provider != client.seller_id.empty()) {
+    return Status::InvalidContent(provider
+                                      ? "a provider client acts for granted sellers, not one seller"
+                                      : "a seller client needs a seller id",
+                                  "sellerId");
+  }
+  if (provider && client.public_key_pem) {
+    // A signed call names no seller: a provider gets one consumer per seller.
+    return Status::InvalidContent("a provider client cannot hold a public key", "publicKey");
+  }
+  return Status::Ok();
+}
+
+Status Store::CheckListRequest(const ListRequest& request) {
+  if (request.filter.seller_id.empty()) {
+    return Status::InvalidParam("a list query needs a seller", "sellerId");
+  }
+  if (request.limit < 0) return Status::InvalidParam("limit must not be negative", "limit");
+  return Status::Ok();
+}
+
 Status Store::Ping() {
   // An empty seller id matches no row, but the query still opens the
   // database and walks the index: it fails when the store cannot answer.

@@ -222,6 +222,10 @@ class Store {
   // writes: a seller id, and orders that are all this seller's and named.
   static Status CheckSellerState(const std::string& seller_id,
                                  const std::vector<StoredOrder>& orders);
+  // The argument check of every engine's AddClient.
+  static Status CheckNewClient(const ClientRecord& client);
+  // The argument check of every engine's ListOrders.
+  static Status CheckListRequest(const ListRequest& request);
 };
 
 }  // namespace mporders

@@ -1,12 +1,12 @@
 #include "store/postgres/pg_store.h"
 
-#include <exception>
 #include <utility>
 
-#include "codec/order_json.h"
+#include "store/order_document.h"
+#include "store/order_index.h"
+#include "store/order_update.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_store_access.h"
-#include "store/sqlite/order_index.h"
 
 namespace mporders {
 
@@ -38,7 +38,7 @@ constexpr char kUpdateOrder[] =
 struct SideTable {
   const char* insert_sql;  // $1 seller, $2 value, $3 order_date, $4 po, [$5 node, $6 type]
   const char* delete_sql;  // $1 seller, $2 value, $3 order_date, $4 po
-  std::vector<std::string> sqlite::OrderIndexValues::*values;
+  std::vector<std::string> OrderIndexValues::*values;
   bool copies_categories;
 };
 
@@ -47,23 +47,23 @@ constexpr SideTable kSideTables[] = {
      " ship_node_type, order_type) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING",
      "DELETE FROM order_status_idx WHERE seller_id = $1 AND status = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::statuses, true},
+     &OrderIndexValues::statuses, true},
     {"INSERT INTO order_programs_idx (seller_id, shipping_program_type, order_date,"
      " purchase_order_id, ship_node_type, order_type) VALUES ($1, $2, $3, $4, $5, $6)"
      " ON CONFLICT DO NOTHING",
      "DELETE FROM order_programs_idx WHERE seller_id = $1 AND shipping_program_type = $2"
      " AND order_date = $3 AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::programs, true},
+     &OrderIndexValues::programs, true},
     {"INSERT INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id)"
      " VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
      "DELETE FROM order_lines_idx WHERE seller_id = $1 AND sku = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::skus, false},
+     &OrderIndexValues::skus, false},
 };
 
-Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& index) {
+Params OrderRowParams(const StoredOrder& order, const OrderIndexValues& index) {
   std::string doc;
-  AppendOrderJson(doc, order.order, OrderView::Full());
+  EncodeOrderDocument(order.order, doc);
   const Order& o = order.order;
   Params params;
   params.Add(order.seller_id)
@@ -79,8 +79,8 @@ Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& 
   return params;
 }
 
-Status WriteSideRows(Connection& db, const StoredOrder& order,
-                     const sqlite::OrderIndexValues& index, bool insert) {
+Status WriteSideRows(Connection& db, const StoredOrder& order, const OrderIndexValues& index,
+                     bool insert) {
   for (const SideTable& table : kSideTables) {
     for (const std::string& value : index.*table.values) {
       Params params;
@@ -100,7 +100,7 @@ Status WriteSideRows(Connection& db, const StoredOrder& order,
 
 // Overwrites `previous` (locked in this transaction) with `order`.
 Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
-  const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
+  const OrderIndexValues index = IndexValuesOf(order.order);
   Result<Rows> updated = db.Exec(kUpdateOrder, OrderRowParams(order, index));
   if (!updated.ok()) return updated.status();
   if (updated->Affected() != 1) {
@@ -109,7 +109,7 @@ Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrd
   }
   // Side rows are few (a handy of statuses, SKUs, programs): the old ones
   // go and the new ones come, in the same transaction.
-  MP_RETURN_IF_ERROR(WriteSideRows(db, previous, sqlite::IndexValuesOf(previous.order), false));
+  MP_RETURN_IF_ERROR(WriteSideRows(db, previous, IndexValuesOf(previous.order), false));
   return WriteSideRows(db, order, index, true);
 }
 
@@ -142,21 +142,11 @@ Status NotFound(const std::string& purchase_order_id) {
 namespace pg {
 
 Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& seller_id) {
-  Result<Order> order = DecodeOrderJson(rows.Text(row, 0));
-  if (!order.ok()) {
-    return Status::Internal("stored order document of seller " + seller_id +
-                            " does not decode: " + order.status().description());
-  }
-  StoredOrder stored;
-  stored.seller_id = seller_id;
-  stored.order = std::move(*order);
-  stored.last_modified = rows.Int64(row, 1);
-  stored.version = rows.Int64(row, 2);
-  return stored;
+  return StoredOrderFromRow(rows.Text(row, 0), seller_id, rows.Int64(row, 1), rows.Int64(row, 2));
 }
 
 Status InsertOrder(Connection& db, const StoredOrder& order) {
-  const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
+  const OrderIndexValues index = IndexValuesOf(order.order);
   Result<Rows> inserted = db.Exec(kInsertOrder, OrderRowParams(order, index));
   if (!inserted.ok()) {
     if (db.sqlstate() == kUniqueViolation) {
@@ -266,22 +256,10 @@ Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
     Result<std::optional<StoredOrder>> previous = LoadOrder(db, seller_id, purchase_order_id, true);
     if (!previous.ok()) return previous.status();
     if (!previous->has_value()) return NotFound(purchase_order_id);
-    StoredOrder current = **previous;
-    Status changed;
-    try {
-      changed = fn(current);
-    } catch (const std::exception& e) {
-      return Status::Internal(std::string("order update failed: ") + e.what());
-    } catch (...) {
-      return Status::Internal("order update failed with an unknown exception");
-    }
-    if (!changed.ok()) return changed;
-    if (current.seller_id != seller_id || current.order.purchase_order_id != purchase_order_id) {
-      return Status::Internal("an order update must not change the seller or purchase order id");
-    }
-    current.version = (*previous)->version + 1;
-    MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, current));
-    saved = std::move(current);
+    Result<StoredOrder> current = RunUpdateFn(**previous, fn);
+    if (!current.ok()) return current.status();
+    MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, *current));
+    saved = std::move(*current);
     return Status::Ok();
   });
   if (!status.ok()) return status;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "codec/order_json.h"
-#include "store/sqlite/order_index.h"
+#include "store/order_document.h"
+#include "store/order_index.h"
 #include "store/sqlite/sql.h"
 
 namespace mporders::sqlite {
@@ -103,25 +103,12 @@ Status UpdateSideRows(Connection& db, const StoredOrder& previous,
   return Status::Ok();
 }
 
-void EncodeDoc(const Order& order, std::string& doc) {
-  doc.clear();
-  AppendOrderJson(doc, order, OrderView::Full());
-}
-
 }  // namespace
 
 Result<StoredOrder> OrderFromRow(const Statement& row, const std::string& seller_id) {
-  Result<Order> order = DecodeOrderJson(row.Text(sql::kOrderDocColumn));
-  if (!order.ok()) {
-    return Status::Internal("stored order document of seller " + seller_id +
-                            " does not decode: " + order.status().description());
-  }
-  StoredOrder stored;
-  stored.seller_id = seller_id;
-  stored.order = std::move(*order);
-  stored.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
-  stored.version = row.Int64(sql::kOrderVersionColumn);
-  return stored;
+  return StoredOrderFromRow(row.Text(sql::kOrderDocColumn), seller_id,
+                            row.Int64(sql::kOrderLastModifiedColumn),
+                            row.Int64(sql::kOrderVersionColumn));
 }
 
 Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
@@ -137,7 +124,7 @@ Result<StoredOrder> LoadOrder(Connection& db, const std::string& seller_id,
 
 Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  EncodeDoc(order.order, doc);
+  EncodeOrderDocument(order.order, doc);
   {
     Result<Statement> insert = db.Prepare(sql::kInsertOrder);
     if (!insert.ok()) return insert.status();
@@ -155,7 +142,7 @@ Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc) {
 Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order,
                     std::string& doc) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  EncodeDoc(order.order, doc);
+  EncodeOrderDocument(order.order, doc);
   {
     Result<Statement> update = db.Prepare(sql::kUpdateOrder);
     if (!update.ok()) return update.status();
