@@ -113,11 +113,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Opens (creating when needed) the store at `url` and applies pending schema
-  // migrations. Supported: "sqlite:PATH" (PATH relative to the working
-  // directory; parent directories are created) and "sqlite::memory:".
-  // PostgreSQL URLs are refused here: PgStore::Open (store/postgres) opens them.
-  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+  // Stores are opened by URL with OpenStore (store/open/store_open.h).
 
   // --- orders ---------------------------------------------------------------
 
