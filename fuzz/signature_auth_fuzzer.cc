@@ -25,6 +25,7 @@
 #include "auth/signature_auth.h"
 #include "core/clock.h"
 #include "fuzz_check.h"
+#include "store/open/store_open.h"
 #include "store/store.h"
 
 namespace {
@@ -51,7 +52,7 @@ struct World {
 World& TheWorld() {
   static World* world = [] {
     auto* w = new World;
-    auto store = Store::Open("sqlite::memory:");
+    auto store = OpenStore("sqlite::memory:");
     if (!store.ok()) SetupFailed("store");
     w->store = std::move(store).value();
     auto keys = auth::GenerateKeyPair();

@@ -4,6 +4,7 @@
 
 #include "auth/credentials.h"
 #include "auth/signature.h"
+#include "store/open/store_open.h"
 
 namespace mporders::api {
 namespace {
@@ -42,7 +43,7 @@ TEST(SignatureStepTest, ChannelTypeIsRequiredOnlyWhenAbsent) {
 }
 
 TEST(SignatureStepTest, TheUrlIsRebuiltFromSchemeHostAndTargetAsSent) {
-  auto store = Store::Open("sqlite::memory:");
+  auto store = OpenStore("sqlite::memory:");
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   ManualClock clock(kNow);
   auto pair = auth::GenerateKeyPair().value();

@@ -7,11 +7,9 @@
 
 namespace mporders::app {
 
-// Opens the store at `url`: sqlite:PATH, sqlite::memory: or a PostgreSQL
-// URL (postgres://... or postgresql://...), applying pending migrations.
-Result<std::unique_ptr<Store>> OpenStore(const std::string& url);
-
-// Opens the store at `url`, or prints why not to stderr and returns nullptr.
+// Opens the store at `url` (store/open/store_open.h: sqlite:PATH,
+// sqlite::memory: or a PostgreSQL URL), or prints why not to stderr and
+// returns nullptr.
 std::unique_ptr<Store> OpenStoreOrReport(const std::string& url);
 
 // Prints a failed Status to stderr as "mporders: <context>: <status>".

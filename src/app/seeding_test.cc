@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/order_generator.h"
+#include "store/open/store_open.h"
 #include "store/test_orders.h"
 
 namespace mporders::app {
@@ -63,7 +64,7 @@ bool AscendingDates(const std::vector<Row>& rows, size_t from, size_t to) {
 class SeedingTest : public ::testing::Test {
  protected:
   std::unique_ptr<Store> OpenStore(const std::string& path) {
-    auto store = Store::Open("sqlite:" + path);
+    auto store = mporders::OpenStore("sqlite:" + path);
     EXPECT_TRUE(store.ok()) << store.status().ToString();
     return store.ok() ? std::move(*store) : nullptr;
   }

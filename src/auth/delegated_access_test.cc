@@ -6,6 +6,7 @@
 #include <random>
 
 #include "auth/credentials.h"
+#include "store/open/store_open.h"
 
 namespace mporders::auth {
 namespace {
@@ -63,7 +64,7 @@ class ProviderTokensTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("mporders-delegated-" + std::to_string(std::random_device()()));
     std::filesystem::create_directories(dir_);
-    store_ = Store::Open("sqlite:" + (dir_ / "auth.db").string()).value();
+    store_ = OpenStore("sqlite:" + (dir_ / "auth.db").string()).value();
     for (const char* seller : {"s1", "s2"}) {
       ASSERT_TRUE(store_->PutSeller({seller, seller, clock_.NowMillis()}).ok());
     }

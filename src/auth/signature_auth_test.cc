@@ -7,6 +7,7 @@
 
 #include "auth/credentials.h"
 #include "auth/signature.h"
+#include "store/open/store_open.h"
 
 namespace mporders::auth {
 namespace {
@@ -41,7 +42,7 @@ class SignatureVerifierTest : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() /
            ("mporders-sig-" + std::to_string(std::random_device()()));
     std::filesystem::create_directories(dir_);
-    auto store = Store::Open("sqlite:" + (dir_ / "sig.db").string());
+    auto store = OpenStore("sqlite:" + (dir_ / "sig.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
     auto consumer = CreateConsumer(*store_, clock_, "seller-1", std::string("consumer-1"),
@@ -199,7 +200,7 @@ TEST(CreateConsumerTest, ChecksTheKeyIdAndSecretAndLeavesNothingBehindOnRefusal)
              ("mporders-consumer-" + std::to_string(std::random_device()()));
   std::filesystem::create_directories(dir);
   {
-    auto store = Store::Open("sqlite:" + (dir / "c.db").string()).value();
+    auto store = OpenStore("sqlite:" + (dir / "c.db").string()).value();
     ManualClock clock(kNow);
     // A default id is a UUID.
     auto made =

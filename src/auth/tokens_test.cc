@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "auth/credentials.h"
+#include "store/open/store_open.h"
 
 namespace mporders::auth {
 namespace {
@@ -15,7 +16,7 @@ class TokensTest : public ::testing::Test {
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("mporders-auth-" + std::to_string(std::random_device()()));
     std::filesystem::create_directories(dir_);
-    auto store = Store::Open("sqlite:" + (dir_ / "auth.db").string());
+    auto store = OpenStore("sqlite:" + (dir_ / "auth.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
     auto created = CreateClient(*store_, clock_, "seller-1", std::string("client-1"),
@@ -86,7 +87,7 @@ TEST_F(TokensTest, TamperedOrMalformedTokensAreRejected) {
 }
 
 TEST_F(TokensTest, AnotherStoresKeyDoesNotVerify) {
-  auto other_store = Store::Open("sqlite:" + (dir_ / "other.db").string()).value();
+  auto other_store = OpenStore("sqlite:" + (dir_ / "other.db").string()).value();
   auto other = TokenService::Create(*other_store, clock_, 900).value();
   std::string foreign = other->Issue(Client()).access_token;
   EXPECT_EQ(tokens_->Verify(foreign).status().code(), ErrorCode::kUnauthorized);

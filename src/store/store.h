@@ -2,11 +2,30 @@
 // The durable store: orders, sellers and API clients.
 //
 // Every order belongs to a seller, and the seller id is part of every key and
-// every query: no method can reach another seller's order. Implementations
-// (SQLite now, PostgreSQL later) keep their engine's types out of this header.
+// every query: no method can reach another seller's order. The engines
+// (store/sqlite, store/postgres) keep their types out of this header;
+// OpenStore (store/open/store_open.h) opens one by URL.
 //
-// Thread safety: a Store is shared by all request threads; every method may be
-// called concurrently. Calls block (disk I/O): run them off the I/O threads.
+// Threading contract:
+// - A Store is shared by every thread of the process; every method may be
+//   called concurrently from any thread.
+// - Every method blocks its calling thread until the work is done: disk I/O
+//   on SQLite, a round trip on PostgreSQL, a wait for a free connection of a
+//   pool, and for UpdateOrder on SQLite a wait for its group commit.
+//   No method takes a callback or resumes on another thread.
+// - Callers on the server's I/O threads therefore run store calls on a pool
+//   (api/blocking.h RunBlocking on ApiContext::blocking, order updates on
+//   ApiContext::WritePool()), with one exception: the point lookups by key
+//   of the request path run inline on the I/O thread, because they are
+//   answered in microseconds and a hop to the pool costs more
+//   (docs/performance.md). They are GetOrder (GET of one order,
+//   api/orders_get.cc, api/ca_orders_get.cc), CheckSellerAccess (the token
+//   check of every call, auth/tokens.cc), and GetClient and GetSeller (the
+//   check of a signed call, auth/signature_auth.cc). An engine keeps these
+//   one indexed read that never waits for a writer, a row lock or a group
+//   commit: while one runs, every other connection of that I/O thread waits.
+// - Everything else (lists, counts, writes, account changes, Ping) must not
+//   run on an I/O thread.
 
 #include <cstdint>
 #include <functional>
@@ -133,11 +152,7 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // Opens (creating when needed) the store at `url` and applies pending schema
-  // migrations. Supported: "sqlite:PATH" (PATH relative to the working
-  // directory; parent directories are created) and "sqlite::memory:".
-  // PostgreSQL URLs are refused here: PgStore::Open (store/postgres) opens them.
-  static Result<std::unique_ptr<Store>> Open(const std::string& url);
+  // Stores are opened by URL with OpenStore (store/open/store_open.h).
 
   // --- orders ---------------------------------------------------------------
 
@@ -255,6 +270,10 @@ class Store {
   // writes: a seller id, and orders that are all this seller's and named.
   static Status CheckSellerState(const std::string& seller_id,
                                  const std::vector<StoredOrder>& orders);
+  // The argument check of every engine's AddClient.
+  static Status CheckNewClient(const ClientRecord& client);
+  // The argument check of every engine's ListOrders.
+  static Status CheckListRequest(const ListRequest& request);
 };
 
 }  // namespace mporders

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/open/store_open.h"
 #include "store/postgres/pg_store.h"
 #include "store/test_engines.h"
 #include "store/test_orders.h"
@@ -507,7 +508,7 @@ class TwoStoresTest : public ::testing::TestWithParam<Engine> {
       }
     } else {
       for (auto* store : {&first_, &second_}) {
-        auto opened = Store::Open("sqlite:" + dir_.File("orders.db"));
+        auto opened = OpenStore("sqlite:" + dir_.File("orders.db"));
         ASSERT_TRUE(opened.ok()) << opened.status().ToString();
         *store = std::move(*opened);
       }

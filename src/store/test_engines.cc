@@ -6,8 +6,8 @@
 #include <atomic>
 #include <cstdlib>
 
+#include "store/open/store_open.h"
 #include "store/postgres/pg_connection.h"
-#include "store/postgres/pg_store.h"
 
 namespace mporders::store_testing {
 
@@ -58,15 +58,11 @@ std::unique_ptr<Store> OpenEmptyStore(Engine engine, const TempDir& dir, bool& s
         skip = true;
         return nullptr;
       }
-      auto store = PgStore::Open(*pg_url);
-      if (!store.ok()) {
-        ADD_FAILURE() << store.status().ToString();
-        return nullptr;
-      }
-      return std::move(*store);
+      url = *pg_url;
+      break;
     }
   }
-  auto store = Store::Open(url);
+  auto store = OpenStore(url);
   if (!store.ok()) {
     ADD_FAILURE() << store.status().ToString();
     return nullptr;

@@ -15,6 +15,7 @@
 #include "auth/tokens.h"
 #include "core/clock.h"
 #include "http/server.h"
+#include "store/open/store_open.h"
 #include "store/store.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -25,7 +26,7 @@ namespace {
 class ReadinessTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open("sqlite:" + (dir_.path() / "ready.db").string());
+    auto store = OpenStore("sqlite:" + (dir_.path() / "ready.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
     auto tokens = auth::TokenService::Create(*store_, clock_, 900);

@@ -16,6 +16,7 @@
 #include "auth/credentials.h"
 #include "auth/tokens.h"
 #include "http/server.h"
+#include "store/open/store_open.h"
 #include "store/store.h"
 #include "support/http_client.h"
 #include "support/server_process.h"
@@ -29,7 +30,7 @@ constexpr std::int64_t kTtlSeconds = 900;
 class TokenExpiryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = Store::Open("sqlite:" + (dir_.path() / "expiry.db").string());
+    auto store = OpenStore("sqlite:" + (dir_.path() / "expiry.db").string());
     ASSERT_TRUE(store.ok()) << store.status().ToString();
     store_ = std::move(store).value();
     ASSERT_TRUE(auth::CreateClient(*store_, clock_, "seller-x", std::string("client-x"),

@@ -1,7 +1,5 @@
 #include "store/postgres/pg_migrations.h"
 
-#include <string>
-
 #include "store/postgres/pg_connection.h"
 
 namespace mporders::pg {
@@ -16,10 +14,46 @@ constexpr char kCreateSchemaMigrations[] =
     " name TEXT NOT NULL,"
     " applied_at BIGINT NOT NULL)";
 
-Status Rollback(Connection& db, Status status) {
-  (void)db.ExecScript("ROLLBACK");
-  return status;
+Result<std::int64_t> ReadVersion(Connection& db) {
+  Result<Rows> rows = db.Exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  if (!rows.ok()) return rows.status();
+  return rows->Int64(0, 0);
 }
+
+// The runner's calls on one connection. The transaction-scoped advisory
+// lock keeps other processes' runs out until COMMIT or ROLLBACK.
+class PgMigrationTarget final : public MigrationTarget {
+ public:
+  explicit PgMigrationTarget(Connection& db) : db_(db) {}
+
+  Status Begin() override {
+    MP_RETURN_IF_ERROR(db_.ExecScript("BEGIN"));
+    Result<Rows> locked =
+        db_.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kMigrationLock));
+    if (!locked.ok()) return RollbackWith(locked.status());
+    if (Status created = db_.ExecScript(kCreateSchemaMigrations); !created.ok()) {
+      return RollbackWith(created);
+    }
+    return Status::Ok();
+  }
+  Status Commit() override { return db_.ExecScript("COMMIT"); }
+  void Rollback() override { (void)db_.ExecScript("ROLLBACK"); }
+  Result<std::int64_t> RecordedVersion() override { return ReadVersion(db_); }
+  Status Exec(std::string_view sql) override { return db_.ExecScript(sql); }
+  Status Record(const Migration& migration, std::int64_t now) override {
+    Result<Rows> recorded =
+        db_.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                 Params().Add(migration.version).Add(migration.name).Add(now));
+    return recorded.status();
+  }
+
+ private:
+  Status RollbackWith(Status status) {
+    Rollback();
+    return status;
+  }
+  Connection& db_;
+};
 
 }  // namespace
 
@@ -27,43 +61,12 @@ Result<std::int64_t> SchemaVersion(Connection& db) {
   Result<Rows> exists = db.Exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
   if (!exists.ok()) return exists.status();
   if (exists->Text(0, 0) != "t") return std::int64_t{0};
-  Result<Rows> rows = db.Exec("SELECT coalesce(max(version), 0) FROM schema_migrations");
-  if (!rows.ok()) return rows.status();
-  return rows->Int64(0, 0);
+  return ReadVersion(db);
 }
 
 Status ApplyMigrations(Connection& db, std::span<const Migration> migrations, std::int64_t now) {
-  for (size_t i = 1; i < migrations.size(); ++i) {
-    if (migrations[i].version <= migrations[i - 1].version) {
-      return Status::Internal("PostgreSQL migrations are not in increasing version order");
-    }
-  }
-  MP_RETURN_IF_ERROR(db.ExecScript("BEGIN"));
-  Result<Rows> locked = db.Exec("SELECT pg_advisory_xact_lock($1)", Params().Add(kMigrationLock));
-  if (!locked.ok()) return Rollback(db, locked.status());
-  if (Status created = db.ExecScript(kCreateSchemaMigrations); !created.ok()) {
-    return Rollback(db, created);
-  }
-  Result<std::int64_t> current = SchemaVersion(db);
-  if (!current.ok()) return Rollback(db, current.status());
-  const std::int64_t newest = migrations.empty() ? 0 : migrations.back().version;
-  if (*current > newest) {
-    return Rollback(
-        db, Status::Internal("the PostgreSQL schema is at version " + std::to_string(*current) +
-                             ", newer than this binary (" + std::to_string(newest) + ")"));
-  }
-  for (const Migration& migration : migrations) {
-    if (migration.version <= *current) continue;
-    if (Status applied = db.ExecScript(migration.sql); !applied.ok()) {
-      return Rollback(db, Status::Internal("migration " + std::string(migration.name) +
-                                           " failed: " + applied.description()));
-    }
-    Result<Rows> recorded =
-        db.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                Params().Add(migration.version).Add(migration.name).Add(now));
-    if (!recorded.ok()) return Rollback(db, recorded.status());
-  }
-  return db.ExecScript("COMMIT");
+  PgMigrationTarget target(db);
+  return RunMigrations(target, migrations, now, MigrationBatch::kAllInOne);
 }
 
 }  // namespace mporders::pg

@@ -6,9 +6,9 @@
 #include <span>
 #include <utility>
 
+#include "store/order_index.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_store_access.h"
-#include "store/sqlite/order_index.h"
 
 namespace mporders {
 
@@ -43,7 +43,7 @@ struct SideTable {
   // Columns: seller, value, order_date, po, [ship_node_type, order_type].
   const char* insert_head;
   const char* delete_sql;  // $1 seller, $2 value, $3 order_date, $4 po
-  std::vector<std::string> sqlite::OrderIndexValues::*values;
+  std::vector<std::string> OrderIndexValues::*values;
   bool copies_categories;
   int Columns() const { return copies_categories ? 6 : 4; }
 };
@@ -53,16 +53,16 @@ constexpr SideTable kSideTables[] = {
      " ship_node_type, order_type) VALUES",
      "DELETE FROM order_status_idx WHERE seller_id = $1 AND status = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::statuses, true},
+     &OrderIndexValues::statuses, true},
     {"INSERT INTO order_programs_idx (seller_id, shipping_program_type, order_date,"
      " purchase_order_id, ship_node_type, order_type) VALUES",
      "DELETE FROM order_programs_idx WHERE seller_id = $1 AND shipping_program_type = $2"
      " AND order_date = $3 AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::programs, true},
+     &OrderIndexValues::programs, true},
     {"INSERT INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id) VALUES",
      "DELETE FROM order_lines_idx WHERE seller_id = $1 AND sku = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
-     &sqlite::OrderIndexValues::skus, false},
+     &OrderIndexValues::skus, false},
 };
 
 // Rows of one table sent as multi-row INSERTs: one round trip for many rows,
@@ -114,7 +114,7 @@ class MultiRowInsert {
   int rows_ = 0;
 };
 
-Params OrderRowParams(const StoredOrder& order, const sqlite::OrderIndexValues& index) {
+Params OrderRowParams(const StoredOrder& order, const OrderIndexValues& index) {
   std::string doc;
   Store::EncodeOrderDocument(order.order, doc);
   const Order& o = order.order;
@@ -143,7 +143,7 @@ Params SideRowParams(const StoredOrder& order, const std::string& value) {
 
 // Adds the side rows of `order` to one MultiRowInsert per side table.
 Status AddSideRows(std::vector<MultiRowInsert>& inserts, const StoredOrder& order,
-                   const sqlite::OrderIndexValues& index) {
+                   const OrderIndexValues& index) {
   for (size_t t = 0; t < std::size(kSideTables); ++t) {
     const SideTable& table = kSideTables[t];
     for (const std::string& value : index.*table.values) {
@@ -164,7 +164,7 @@ std::vector<MultiRowInsert> SideRowInserts(Connection& db) {
 }
 
 Status InsertSideRows(Connection& db, const StoredOrder& order,
-                      const sqlite::OrderIndexValues& index) {
+                      const OrderIndexValues& index) {
   std::vector<MultiRowInsert> inserts = SideRowInserts(db);
   MP_RETURN_IF_ERROR(AddSideRows(inserts, order, index));
   for (MultiRowInsert& insert : inserts) MP_RETURN_IF_ERROR(insert.Flush());
@@ -176,7 +176,7 @@ Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
   MultiRowInsert order_rows(db, kInsertOrderHead, kOrderColumns, "");
   std::vector<MultiRowInsert> side_rows = SideRowInserts(db);
   for (const StoredOrder& order : orders) {
-    const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
+    const OrderIndexValues index = IndexValuesOf(order.order);
     MP_RETURN_IF_ERROR(order_rows.Add(OrderRowParams(order, index)));
     MP_RETURN_IF_ERROR(AddSideRows(side_rows, order, index));
   }
@@ -186,7 +186,7 @@ Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
 }
 
 Status DeleteSideRows(Connection& db, const StoredOrder& order,
-                      const sqlite::OrderIndexValues& index) {
+                      const OrderIndexValues& index) {
   for (const SideTable& table : kSideTables) {
     for (const std::string& value : index.*table.values) {
       Result<Rows> done = db.Exec(table.delete_sql, SideRowParams(order, value));
@@ -198,7 +198,7 @@ Status DeleteSideRows(Connection& db, const StoredOrder& order,
 
 // Overwrites `previous` (locked in this transaction) with `order`.
 Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
-  const sqlite::OrderIndexValues index = sqlite::IndexValuesOf(order.order);
+  const OrderIndexValues index = IndexValuesOf(order.order);
   Result<Rows> updated = db.Exec(kUpdateOrder, OrderRowParams(order, index));
   if (!updated.ok()) return updated.status();
   if (updated->Affected() != 1) {
@@ -207,7 +207,7 @@ Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrd
   }
   // Side rows are few (a handy of statuses, SKUs, programs): the old ones
   // go and the new ones come, in the same transaction.
-  MP_RETURN_IF_ERROR(DeleteSideRows(db, previous, sqlite::IndexValuesOf(previous.order)));
+  MP_RETURN_IF_ERROR(DeleteSideRows(db, previous, IndexValuesOf(previous.order)));
   return InsertSideRows(db, order, index);
 }
 

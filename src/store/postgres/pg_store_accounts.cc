@@ -95,17 +95,8 @@ Result<std::vector<Seller>> PgStore::ListSellers() {
 // --- clients ------------------------------------------------------------------------
 
 Status PgStore::AddClient(const ClientRecord& client) {
-  if (client.client_id.empty()) return Status::InvalidContent("client without an id", "clientId");
+  MP_RETURN_IF_ERROR(CheckNewClient(client));
   const bool provider = client.kind == ClientKind::kProvider;
-  if (provider != client.seller_id.empty()) {
-    return Status::InvalidContent(provider
-                                      ? "a provider client acts for granted sellers, not one seller"
-                                      : "a seller client needs a seller id",
-                                  "sellerId");
-  }
-  if (provider && client.public_key_pem) {
-    return Status::InvalidContent("a provider client cannot hold a public key", "publicKey");
-  }
   return WithConnection([&](Connection& db) -> Status {
     Params params;
     params.Add(client.client_id);

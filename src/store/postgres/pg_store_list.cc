@@ -97,10 +97,7 @@ constexpr char kListOrder[] = " ORDER BY o.order_date DESC, o.purchase_order_id 
 }  // namespace
 
 Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request) {
-  if (request.filter.seller_id.empty()) {
-    return Status::InvalidParam("a list query needs a seller", "sellerId");
-  }
-  if (request.limit < 0) return Status::InvalidParam("limit must not be negative", "limit");
+  MP_RETURN_IF_ERROR(CheckListRequest(request));
   const OrderFilter& filter = request.filter;
   const std::int64_t count_cap = std::max<std::int64_t>(request.count_cap, 0);
   OrderDocumentPage page;

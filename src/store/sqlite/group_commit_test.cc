@@ -1,7 +1,7 @@
 // Group commit: the queue on its own, and SqliteStore::UpdateOrder batching
 // concurrent updates into shared transactions on a real database file.
 
-#include "store/sqlite/group_commit.h"
+#include "store/group_commit.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -63,7 +63,7 @@ struct Job {
 };
 
 TEST(GroupCommitQueueTest, ALoneJobRunsAtOnceInABatchOfOne) {
-  sqlite::GroupCommitQueue<Job> queue(8);
+  GroupCommitQueue<Job> queue(8);
   Job job{7};
   std::vector<int> seen;
   queue.Submit(job, [&](std::span<Job* const> batch) {
@@ -78,7 +78,7 @@ TEST(GroupCommitQueueTest, ALoneJobRunsAtOnceInABatchOfOne) {
 // arrival order, at most max_batch at a time.
 TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
   constexpr int kQueued = 7;
-  sqlite::GroupCommitQueue<Job> queue(3);
+  GroupCommitQueue<Job> queue(3);
   Gate release;
   std::atomic<bool> first_running{false};
   std::mutex order_mutex;
@@ -110,7 +110,7 @@ TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
   const std::vector<std::vector<int>> expected = {{0}, {1, 2, 3}, {4, 5, 6}, {7}};
   EXPECT_EQ(batches, expected);
   for (const Job& job : jobs) EXPECT_GE(job.batch, 0) << "job " << job.id << " never ran";
-  const sqlite::GroupCommitStats stats = queue.Stats();
+  const GroupCommitStats stats = queue.Stats();
   EXPECT_EQ(stats.batches, 4);
   EXPECT_EQ(stats.jobs, kQueued + 1);
   EXPECT_EQ(stats.largest_batch, 3);
@@ -119,12 +119,12 @@ TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
   EXPECT_EQ(stats.batches_by_size[0], 2);
   EXPECT_EQ(stats.batches_by_size[1], 0);
   EXPECT_EQ(stats.batches_by_size[2], 2);
-  for (size_t i = 3; i < sqlite::kBatchSizeBuckets; ++i) EXPECT_EQ(stats.batches_by_size[i], 0);
+  for (size_t i = 3; i < kBatchSizeBuckets; ++i) EXPECT_EQ(stats.batches_by_size[i], 0);
   EXPECT_EQ(queue.Queued(), 0u);
 }
 
 TEST(GroupCommitQueueTest, AnExceptionReachesEveryCallerOfItsBatchAndTheQueueGoesOn) {
-  sqlite::GroupCommitQueue<Job> queue(8);
+  GroupCommitQueue<Job> queue(8);
   Gate release;
   std::atomic<bool> first_running{false};
   auto run = [&](std::span<Job* const> batch) {

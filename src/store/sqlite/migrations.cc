@@ -1,6 +1,6 @@
 #include "store/sqlite/migrations.h"
 
-#include <string>
+#include <optional>
 
 #include "store/sqlite/connection.h"
 #include "store/sqlite/sql.h"
@@ -16,53 +16,45 @@ Result<std::int64_t> ReadVersion(Connection& db) {
   return *row ? select->Int64(0) : 0;
 }
 
-// Applies the first migration newer than the database's version, if any.
-// Returns whether one was applied. The version is read inside the write
-// transaction, so a process that lost the race sees the winner's work.
-Result<bool> ApplyNext(Connection& db, std::span<const Migration> migrations, std::int64_t now) {
-  Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
-  if (!tx.ok()) return tx.status();
-  Result<std::int64_t> version = ReadVersion(db);
-  if (!version.ok()) return version.status();
-  const std::int64_t newest_known = migrations.empty() ? 0 : migrations.back().version;
-  if (*version > newest_known) {
-    return Status::Internal("database schema version " + std::to_string(*version) +
-                            " is newer than this program supports (" +
-                            std::to_string(newest_known) + "); upgrade mporders");
+// The runner's calls on the writer connection. An IMMEDIATE transaction
+// takes the database's write lock, which keeps other processes out.
+class SqliteMigrationTarget final : public MigrationTarget {
+ public:
+  explicit SqliteMigrationTarget(Connection& db) : db_(db) {}
+
+  Status Begin() override {
+    Result<Transaction> tx = Transaction::Begin(db_, TxMode::kWrite);
+    if (!tx.ok()) return tx.status();
+    tx_.emplace(std::move(*tx));
+    Status created = db_.Exec(sql::kCreateSchemaMigrations);
+    if (!created.ok()) tx_.reset();
+    return created;
   }
-  for (const Migration& migration : migrations) {
-    if (migration.version <= *version) continue;
-    Status applied = db.Exec(migration.sql);
-    if (!applied.ok()) {
-      return Status::Error(applied.code(), "schema migration " + std::string(migration.name) +
-                                               " failed: " + applied.description());
-    }
-    Result<Statement> record = db.Prepare(sql::kInsertSchemaMigration);
+  Status Commit() override {
+    Status committed = tx_->Commit();
+    tx_.reset();
+    return committed;
+  }
+  void Rollback() override { tx_.reset(); }  // the destructor rolls back
+  Result<std::int64_t> RecordedVersion() override { return ReadVersion(db_); }
+  Status Exec(std::string_view sql) override { return db_.Exec(sql); }
+  Status Record(const Migration& migration, std::int64_t now) override {
+    Result<Statement> record = db_.Prepare(sql::kInsertSchemaMigration);
     if (!record.ok()) return record.status();
     record->Bind(1, migration.version).Bind(2, migration.name).Bind(3, now);
-    MP_RETURN_IF_ERROR(record->Run());
-    MP_RETURN_IF_ERROR(tx->Commit());
-    return true;
+    return record->Run();
   }
-  MP_RETURN_IF_ERROR(tx->Commit());
-  return false;
-}
+
+ private:
+  Connection& db_;
+  std::optional<Transaction> tx_;
+};
 
 }  // namespace
 
 Status ApplyMigrations(Connection& db, std::span<const Migration> migrations, std::int64_t now) {
-  for (size_t i = 1; i < migrations.size(); ++i) {
-    if (migrations[i].version <= migrations[i - 1].version) {
-      return Status::Internal("schema migrations out of order at " +
-                              std::string(migrations[i].name));
-    }
-  }
-  MP_RETURN_IF_ERROR(db.Exec(sql::kCreateSchemaMigrations));
-  for (;;) {
-    Result<bool> applied = ApplyNext(db, migrations, now);
-    if (!applied.ok()) return applied.status();
-    if (!*applied) return Status::Ok();
-  }
+  SqliteMigrationTarget target(db);
+  return RunMigrations(target, migrations, now, MigrationBatch::kOnePerTransaction);
 }
 
 Result<std::int64_t> SchemaVersion(Connection& db) {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "store/sqlite/order_index.h"
+#include "store/order_index.h"
 #include "store/sqlite/sql.h"
 
 namespace mporders::sqlite {

@@ -1,10 +1,10 @@
 #include "store/sqlite/sqlite_store.h"
 
 #include <algorithm>
-#include <exception>
 #include <optional>
 #include <utility>
 
+#include "store/order_update.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/order_rows.h"
 #include "store/sqlite/sql.h"
@@ -140,24 +140,12 @@ Result<StoredOrder> ApplyUpdate(Connection& db, const std::string& seller_id,
   Result<StoredOrder> previous = sqlite::LoadOrder(db, seller_id, purchase_order_id);
   if (!previous.ok()) return previous.status();
 
-  StoredOrder current = *previous;
-  Status changed;
-  try {
-    changed = fn(current);
-  } catch (const std::exception& e) {
-    return Status::Internal(std::string("order update failed: ") + e.what());
-  } catch (...) {
-    return Status::Internal("order update failed with an unknown exception");
-  }
-  if (!changed.ok()) return changed;
-  if (current.seller_id != seller_id || current.order.purchase_order_id != purchase_order_id) {
-    return Status::Internal("an order update must not change the seller or purchase order id");
-  }
-  current.version = previous->version + 1;
-  MP_RETURN_IF_ERROR(sqlite::ReplaceOrder(db, *previous, current, doc_buffer));
+  Result<StoredOrder> updated = RunUpdateFn(*previous, fn);
+  if (!updated.ok()) return updated.status();
+  MP_RETURN_IF_ERROR(sqlite::ReplaceOrder(db, *previous, *updated, doc_buffer));
   // The change's events go in its savepoint: both or neither.
-  MP_RETURN_IF_ERROR(sqlite::WriteOrderEvents(db, deriver, &*previous, current));
-  return current;
+  MP_RETURN_IF_ERROR(sqlite::WriteOrderEvents(db, deriver, &*previous, *updated));
+  return updated;
 }
 
 Status RunStatement(Connection& db, const char* sql) {
@@ -228,10 +216,10 @@ Result<std::int64_t> SqliteStore::CountOrders(const std::string& seller_id) {
 }
 
 std::optional<Store::CommitBatchSizes> SqliteStore::CommitBatches() const {
-  const sqlite::GroupCommitStats stats = updates_.Stats();
+  const GroupCommitStats stats = updates_.Stats();
   CommitBatchSizes sizes;
   std::int64_t running = 0;
-  for (std::size_t i = 0; i + 1 < sqlite::kBatchSizeBuckets; ++i) {
+  for (std::size_t i = 0; i + 1 < kBatchSizeBuckets; ++i) {
     running += stats.batches_by_size[i];
     sizes.cumulative.emplace_back(std::int64_t{1} << i, running);
   }

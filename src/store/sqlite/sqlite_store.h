@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/group_commit.h"
+#include "store/group_commit.h"
 #include "store/store.h"
 
 namespace mporders::sqlite {
@@ -141,7 +141,7 @@ class SqliteStore final : public Store, public WebhookStore {
 
   // Group commit of UpdateOrder, for tests and tuning: batches run so far,
   // and calls waiting for the next batch.
-  sqlite::GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }
+  GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }
   size_t QueuedUpdates() const { return updates_.Queued(); }
 
  private:
@@ -167,7 +167,7 @@ class SqliteStore final : public Store, public WebhookStore {
   std::string doc_buffer_;                       // guarded by writer_mutex_
   EventDeriver event_deriver_;                   // guarded by writer_mutex_
   std::unique_ptr<sqlite::ReaderPool> readers_;  // null for ":memory:"
-  sqlite::GroupCommitQueue<UpdateJob> updates_;
+  GroupCommitQueue<UpdateJob> updates_;
 };
 
 }  // namespace mporders

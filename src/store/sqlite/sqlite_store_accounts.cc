@@ -130,18 +130,8 @@ Result<std::vector<Seller>> SqliteStore::ListSellers() {
 // --- clients ------------------------------------------------------------------------
 
 Status SqliteStore::AddClient(const ClientRecord& client) {
-  if (client.client_id.empty()) return Status::InvalidContent("client without an id", "clientId");
+  MP_RETURN_IF_ERROR(CheckNewClient(client));
   const bool provider = client.kind == ClientKind::kProvider;
-  if (provider != client.seller_id.empty()) {
-    return Status::InvalidContent(provider
-                                      ? "a provider client acts for granted sellers, not one seller"
-                                      : "a seller client needs a seller id",
-                                  "sellerId");
-  }
-  if (provider && client.public_key_pem) {
-    // A signed call names no seller: a provider gets one consumer per seller.
-    return Status::InvalidContent("a provider client cannot hold a public key", "publicKey");
-  }
   return WithWriter([&](Connection& db) -> Status {
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertClient);
     if (!insert.ok()) return insert.status();

@@ -107,18 +107,10 @@ Result<std::vector<std::string>> QueryPlan(Connection& db, const SqlQuery& query
   }
 }
 
-Status CheckRequest(const ListRequest& request) {
-  if (request.filter.seller_id.empty()) {
-    return Status::InvalidParam("a list query needs a seller", "sellerId");
-  }
-  if (request.limit < 0) return Status::InvalidParam("limit must not be negative", "limit");
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& request) {
-  MP_RETURN_IF_ERROR(CheckRequest(request));
+  MP_RETURN_IF_ERROR(CheckListRequest(request));
   const OrderFilter& filter = request.filter;
   const std::int64_t count_cap = std::max<std::int64_t>(request.count_cap, 0);
   return WithReader([&](Connection& db) -> Result<OrderDocumentPage> {
@@ -158,7 +150,7 @@ Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& req
 }
 
 Result<ListQueryPlan> SqliteStore::ExplainList(const ListRequest& request) {
-  MP_RETURN_IF_ERROR(CheckRequest(request));
+  MP_RETURN_IF_ERROR(CheckListRequest(request));
   const OrderFilter& filter = request.filter;
   return WithReader([&](Connection& db) -> Result<ListQueryPlan> {
     Result<ListDriver> driver = ChooseDriver(db, filter, options_.window_sort_cap);

@@ -1,8 +1,8 @@
-#include "store/sqlite/order_index.h"
+#include "store/order_index.h"
 
 #include <algorithm>
 
-namespace mporders::sqlite {
+namespace mporders {
 namespace {
 
 void SortUnique(std::vector<std::string>& values) {
@@ -32,4 +32,4 @@ OrderIndexValues IndexValuesOf(const Order& order) {
   return values;
 }
 
-}  // namespace mporders::sqlite
+}  // namespace mporders

@@ -1,13 +1,14 @@
 #pragma once
-// What the SQLite store copies out of an order document into columns and
-// side tables so that list filters never parse documents.
+// What a store engine copies out of an order document into columns and side
+// tables so that list filters never parse documents. Both engines keep the
+// same columns and side tables (schema/sqlite, schema/postgres).
 
 #include <string>
 #include <vector>
 
 #include "domain/order.h"
 
-namespace mporders::sqlite {
+namespace mporders {
 
 // Stored in place of an absent shipNode.type / orderType, so that a filter
 // for the default value matches orders that leave it out.
@@ -25,4 +26,4 @@ struct OrderIndexValues {
 
 OrderIndexValues IndexValuesOf(const Order& order);
 
-}  // namespace mporders::sqlite
+}  // namespace mporders

@@ -24,7 +24,7 @@
 #include <span>
 #include <vector>
 
-namespace mporders::sqlite {
+namespace mporders {
 
 // Batch sizes are counted in power-of-two buckets: batches of at most 1, 2,
 // 4, ... 256 jobs, and larger.
@@ -130,4 +130,4 @@ class GroupCommitQueue {
   GroupCommitStats stats_;            // guarded by mutex_
 };
 
-}  // namespace mporders::sqlite
+}  // namespace mporders
