@@ -181,8 +181,8 @@ list)
   "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 200
   "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 200 || true
   # The pollers' query: no filter but the created window. Its count comes from the per-hour
-  # order counts, whatever the window matches (about 100,000 orders over 18 days).
-  "$HB" list "$PORT" "$TOKEN" "createdStartDate=$(date -u -d '-18 days' +%Y-%m-%d)&limit=100" 50 200
+  # order counts, whatever the window matches (about 80,000 orders over 14 days).
+  "$HB" list "$PORT" "$TOKEN" "createdStartDate=$(date -u -d '-14 days' +%Y-%m-%d)&limit=100" 50 200
   stop_server
   ;;
 writes)

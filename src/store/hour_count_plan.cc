@@ -9,7 +9,7 @@ namespace {
 bool OnlyCreatedWindow(const OrderFilter& filter) {
   return !filter.sku && !filter.customer_order_id && !filter.purchase_order_id &&
          !filter.status && !filter.expected_ship_start && !filter.expected_ship_end &&
-         !filter.last_modified_start && !filter.last_modified_end && !filter.ship_node_type &&
+         !filter.last_modified_start && !filter.last_modified_end &&
          !filter.shipping_program_type && !filter.order_type;
 }
 
@@ -27,6 +27,7 @@ std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter) {
   }
   const EpochMillis start = *filter.created_start;
   HourCountPlan plan;
+  plan.ship_node_type = filter.ship_node_type;
   plan.first_hour = (start + kMillisPerHour - 1) / kMillisPerHour;  // start > 0: the ceiling
   if (filter.created_end) {
     const EpochMillis end = *filter.created_end;
@@ -49,11 +50,16 @@ HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
       "SELECT CAST((SELECT coalesce(sum(orders), 0) FROM order_hour_counts WHERE seller_id = " +
       seller + " AND hour >= " + Param(query, prefix, plan.first_hour);
   if (plan.end_hour) sql += " AND hour < " + Param(query, prefix, *plan.end_hour);
-  sql += ")";
+  // The shipNode type is the last parameter, after every number.
+  const std::string node_type =
+      plan.ship_node_type ? " AND ship_node_type = " + std::string(1, prefix) +
+                                std::to_string(query.numbers.size() + 2 + 2 * plan.edges.size())
+                          : "";
+  sql += node_type + ")";
   for (const HourCountPlan::Edge& edge : plan.edges) {
     sql += " + (SELECT count(*) FROM orders WHERE seller_id = " + seller +
            " AND order_date >= " + Param(query, prefix, edge.start) +
-           " AND order_date < " + Param(query, prefix, edge.end) + ")";
+           " AND order_date < " + Param(query, prefix, edge.end) + node_type + ")";
   }
   sql += " AS BIGINT)";
   query.sql = std::move(sql);

@@ -451,8 +451,8 @@ std::int64_t Counted(Store& store, const OrderFilter& filter) {
   return page.ok() ? page->total_count : -1;
 }
 
-// totalCount of created-date windows (answered from per-hour counts kept by
-// the store) equals the orders the window lists, for windows on and off hour
+// totalCount of created-date windows, of any or one shipNode type (answered
+// from per-hour counts kept by the store) equals the orders the window lists, for windows on and off hour
 // boundaries, before and after orders arrive, change date and go.
 TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
   const std::vector<std::pair<EpochMillis, std::optional<EpochMillis>>> windows = {
@@ -466,11 +466,17 @@ TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
   };
   auto check = [&](const std::string& when) {
     for (const auto& [start, end] : windows) {
-      OrderFilter filter = Seller();
-      filter.created_start = start;
-      filter.created_end = end;
-      EXPECT_EQ(Counted(*store_, filter), Walked(*store_, filter))
-          << when << ": window from " << start << (end ? " to " + std::to_string(*end) : "");
+      for (const std::optional<std::string>& node_type :
+           {std::optional<std::string>(), std::optional<std::string>("SellerFulfilled"),
+            std::optional<std::string>("WFSFulfilled")}) {
+        OrderFilter filter = Seller();
+        filter.created_start = start;
+        filter.created_end = end;
+        filter.ship_node_type = node_type;
+        EXPECT_EQ(Counted(*store_, filter), Walked(*store_, filter))
+            << when << ": window from " << start << (end ? " to " + std::to_string(*end) : "")
+            << ", " << node_type.value_or("any") << " ship node";
+      }
     }
   };
   check("seeded");

@@ -109,6 +109,7 @@ Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request
         Params params;
         params.Add(filter.seller_id);
         for (std::int64_t number : hours.numbers) params.Add(number);
+        if (plan->ship_node_type) params.Add(*plan->ship_node_type);
         Result<Rows> count = db.Exec(hours.sql, params);
         if (!count.ok()) return count.status();
         page.total_count = std::min(count->Int64(0, 0), count_cap + 1);

@@ -66,6 +66,7 @@ Result<std::int64_t> CountMatches(Connection& db, const OrderFilter& filter, Lis
     HourCountQuery hours = BuildHourCountQuery(*plan, '?');
     SqlQuery query{std::move(hours.sql), {filter.seller_id}};
     for (std::int64_t number : hours.numbers) query.params.emplace_back(number);
+    if (plan->ship_node_type) query.params.emplace_back(*plan->ship_node_type);
     Result<std::int64_t> count = RunCount(db, query);
     if (!count.ok()) return count.status();
     return std::min(*count, cap + 1);
