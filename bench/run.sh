@@ -171,7 +171,7 @@ list)
   if [ -f "$WORK/seed.db" ]; then mv "$WORK/seed.db" "$DB"; else
     "$BIN" seed --db "sqlite:$DB" --seller bench --orders 1000000 > /dev/null 2>&1; fi
   "$BIN" clients add --db "sqlite:$DB" --seller bench --client-id lister --client-secret bench-secret > /dev/null
-  start_server "$BIN" "$DB" --max-orders-per-query 100000
+  start_server "$BIN" "$DB" --max-orders-per-query 1000000
   TOKEN="$(token lister bench-secret)"
   # A first page also counts the query's matches (up to the order cap): the cost of a first
   # page grows with the matches, a later page's does not.
@@ -181,8 +181,8 @@ list)
   "$HB" list "$PORT" "$TOKEN" "status=Delivered&createdStartDate=$(date -u -d '-30 days' +%Y-%m-%d)&limit=100" 50 200
   "$HB" list "$PORT" "$TOKEN" "status=Created&createdStartDate=$(date -u -d '-2 days' +%Y-%m-%d)&limit=100" 2 200 || true
   # The pollers' query: no filter but the created window. Its count comes from the per-hour
-  # order counts, whatever the window matches (about 80,000 orders over 14 days).
-  "$HB" list "$PORT" "$TOKEN" "createdStartDate=$(date -u -d '-14 days' +%Y-%m-%d)&limit=100" 50 200
+  # order counts, whatever the window matches (the last 3 days: about 135,000 orders).
+  "$HB" list "$PORT" "$TOKEN" "createdStartDate=$(date -u -d '-3 days' +%Y-%m-%d)&limit=100" 50 200
   stop_server
   ;;
 writes)
