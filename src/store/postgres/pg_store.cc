@@ -1,12 +1,12 @@
 #include "store/postgres/pg_store.h"
 
-#include <exception>
 #include <iterator>
 #include <optional>
 #include <span>
 #include <utility>
 
 #include "store/order_index.h"
+#include "store/order_update.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_store_access.h"
 
@@ -381,20 +381,9 @@ Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
     Result<std::optional<StoredOrder>> previous = LoadOrder(db, seller_id, purchase_order_id, true);
     if (!previous.ok()) return previous.status();
     if (!previous->has_value()) return NotFound(purchase_order_id);
-    StoredOrder current = **previous;
-    Status changed;
-    try {
-      changed = fn(current);
-    } catch (const std::exception& e) {
-      return Status::Internal(std::string("order update failed: ") + e.what());
-    } catch (...) {
-      return Status::Internal("order update failed with an unknown exception");
-    }
-    if (!changed.ok()) return changed;
-    if (current.seller_id != seller_id || current.order.purchase_order_id != purchase_order_id) {
-      return Status::Internal("an order update must not change the seller or purchase order id");
-    }
-    current.version = (*previous)->version + 1;
+    Result<StoredOrder> updated = RunUpdateFn(**previous, fn);
+    if (!updated.ok()) return updated.status();
+    StoredOrder& current = *updated;
     MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, current));
     // The change's events commit with it, or neither does.
     MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), &**previous, current));
