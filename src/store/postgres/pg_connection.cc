@@ -58,7 +58,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
   // Notices (e.g. "relation already exists, skipping") are not errors.
   PQsetNoticeProcessor(
       conn, [](void*, const char*) {}, nullptr);
-  return std::unique_ptr<Connection>(new Connection(conn));
+  auto connection = std::unique_ptr<Connection>(new Connection(conn));
+  // The store's queries are short: JIT compiling one (chosen by its estimated
+  // cost, which a large table's counts pass) took longer than running it
+  // (about 200 ms of a 876 ms list page on 1,000,000 orders).
+  MP_RETURN_IF_ERROR(connection->ExecScript("SET jit = off"));
+  return connection;
 }
 
 Connection::~Connection() { PQfinish(conn_); }
