@@ -3,6 +3,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <optional>
 #include <utility>
 
 namespace mporders::pg {
@@ -69,7 +70,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& url) {
 Connection::~Connection() { PQfinish(conn_); }
 
 bool Connection::Healthy() const {
-  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE;
+  return PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) == PQTRANS_IDLE &&
+         PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && deferred_.empty();
 }
 
 Result<Rows> Connection::Check(PGresult* result, std::string_view sql) {
@@ -83,6 +85,7 @@ Result<Rows> Connection::Check(PGresult* result, std::string_view sql) {
   std::string message = result != nullptr ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
   if (result != nullptr) PQclear(result);
   while (!message.empty() && message.back() == '\n') message.pop_back();
+  if (message.empty()) message = "no answer from the server";
   const bool lost = PQstatus(conn_) != CONNECTION_OK || sqlstate_.rfind("08", 0) == 0 ||
                     sqlstate_ == kSerializationFailure || sqlstate_ == kDeadlockDetected ||
                     sqlstate_.rfind("57P", 0) == 0;
@@ -92,22 +95,128 @@ Result<Rows> Connection::Check(PGresult* result, std::string_view sql) {
 }
 
 Result<Rows> Connection::Exec(std::string_view sql, const Params& params) {
-  const std::vector<std::optional<std::string>>& values = params.values();
-  std::vector<const char*> pointers;
-  pointers.reserve(values.size());
-  for (const std::optional<std::string>& value : values) {
-    pointers.push_back(value ? value->c_str() : nullptr);
-  }
-  const std::string text(sql);
-  PGresult* result = PQexecParams(conn_, text.c_str(), static_cast<int>(pointers.size()), nullptr,
-                                  pointers.data(), nullptr, nullptr, 0);
-  return Check(result, sql);
+  return RunPipeline(Statement{std::string(sql), params, false});
+}
+
+Result<Rows> Connection::Exec(Prepared statement, const Params& params) {
+  return RunPipeline(Statement{std::string(statement.sql), params, true});
+}
+
+void Connection::Defer(std::string_view sql, Params params) {
+  deferred_.push_back(Statement{std::string(sql), std::move(params), false});
+}
+
+void Connection::Defer(Prepared statement, Params params) {
+  deferred_.push_back(Statement{std::string(statement.sql), std::move(params), true});
 }
 
 Status Connection::ExecScript(std::string_view sql) {
+  if (!deferred_.empty()) {
+    Statement last = std::move(deferred_.back());
+    deferred_.pop_back();
+    MP_RETURN_IF_ERROR(RunPipeline(std::move(last)).status());
+  }
   const std::string text(sql);
   Result<Rows> rows = Check(PQexec(conn_, text.c_str()), sql);
   return rows.status();
+}
+
+namespace {
+
+// A connection keeps at most this many prepared statements: the store has a
+// few dozen fixed ones, and a bound keeps a mistake from growing the
+// server's memory without end.
+constexpr std::size_t kMaxPreparedStatements = 64;
+
+std::vector<const char*> ValuePointers(const Params& params) {
+  std::vector<const char*> pointers;
+  pointers.reserve(params.values().size());
+  for (const std::optional<std::string>& value : params.values()) {
+    pointers.push_back(value ? value->c_str() : nullptr);
+  }
+  return pointers;
+}
+
+// One command of a pipeline, in the order sent: a statement, or the
+// preparation of `sql` under `name`.
+struct Command {
+  const std::string* sql;
+  bool last;  // the statement whose rows the caller wants
+  std::string name;  // non-empty for a preparation
+};
+
+}  // namespace
+
+Result<Rows> Connection::RunPipeline(Statement last) {
+  std::vector<Statement> batch = std::move(deferred_);
+  deferred_.clear();
+  batch.push_back(std::move(last));
+  sqlstate_.clear();
+  if (PQenterPipelineMode(conn_) != 1) return Check(nullptr, batch.back().sql);
+
+  std::vector<Command> commands;
+  std::unordered_map<std::string, std::string> preparing;  // sql -> name, in this pipeline
+  bool sent = true;
+  for (std::size_t i = 0; i < batch.size() && sent; ++i) {
+    const Statement& statement = batch[i];
+    const std::vector<const char*> values = ValuePointers(statement.params);
+    const int count = static_cast<int>(values.size());
+    std::string name;
+    if (statement.prepared) {
+      if (auto known = prepared_.find(statement.sql); known != prepared_.end()) {
+        name = known->second;
+      } else if (auto pending = preparing.find(statement.sql); pending != preparing.end()) {
+        name = pending->second;
+      } else if (prepared_.size() + preparing.size() < kMaxPreparedStatements) {
+        name = "mporders_" + std::to_string(++statements_named_);
+        sent = PQsendPrepare(conn_, name.c_str(), statement.sql.c_str(), count, nullptr) == 1;
+        commands.push_back(Command{&statement.sql, false, name});
+        preparing.emplace(statement.sql, name);
+      }
+    }
+    if (!sent) break;
+    sent = name.empty() ? PQsendQueryParams(conn_, statement.sql.c_str(), count, nullptr,
+                                            values.data(), nullptr, nullptr, 0) == 1
+                        : PQsendQueryPrepared(conn_, name.c_str(), count, values.data(), nullptr,
+                                              nullptr, 0) == 1;
+    commands.push_back(Command{&statement.sql, i + 1 == batch.size(), ""});
+  }
+  if (sent) sent = PQpipelineSync(conn_) == 1;
+  // A connection that could not send is broken (Healthy() says so): it is
+  // left in pipeline mode and never pooled again.
+  if (!sent) return Check(nullptr, batch.back().sql);
+
+  // Each command's result is followed by a null; after the first failure
+  // the rest of the pipeline answers PGRES_PIPELINE_ABORTED.
+  std::optional<Status> failure;
+  std::optional<Rows> answer;
+  for (const Command& command : commands) {
+    PGresult* result = PQgetResult(conn_);
+    if (result == nullptr) {
+      // No answer at all: the connection was lost.
+      if (!failure) failure = Check(nullptr, *command.sql).status();
+      continue;
+    }
+    while (PGresult* extra = PQgetResult(conn_)) PQclear(extra);
+    if (PQresultStatus(result) == PGRES_PIPELINE_ABORTED) {
+      PQclear(result);
+      continue;
+    }
+    Result<Rows> rows = Check(result, *command.sql);
+    if (!rows.ok()) {
+      if (!failure) failure = rows.status();
+      continue;
+    }
+    if (!command.name.empty()) prepared_.emplace(*command.sql, command.name);
+    if (command.last) answer.emplace(std::move(*rows));
+  }
+  if (PGresult* sync = PQgetResult(conn_)) PQclear(sync);
+  if (PQexitPipelineMode(conn_) != 1 && !failure) {
+    failure = Check(nullptr, batch.back().sql).status();
+  }
+  if (failure) return *failure;
+  if (!answer) return Status::Internal("PostgreSQL: no rows for " + batch.back().sql.substr(0, 120));
+  return std::move(*answer);
 }
 
 // --- ConnectionPool -----------------------------------------------------------------

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -80,6 +81,15 @@ class Rows {
   PGresult* result_;
 };
 
+// A fixed statement that a connection prepares once and then executes by
+// name, so that PostgreSQL parses and plans it once rather than on every call.
+// For key lookups and writes, whose best plan does not depend on their
+// parameters; a list query's plan does (its date window), so those are sent
+// unprepared.
+struct Prepared {
+  std::string_view sql;
+};
+
 class Connection {
  public:
   // Connects with a libpq connection string or postgres:// URL.
@@ -89,10 +99,25 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  // Runs one statement with parameters. On failure, sqlstate() names the
-  // cause; a lost connection is kUnavailable, anything else kInternal.
+  // Runs one statement with parameters, after any deferred ones. On failure,
+  // sqlstate() names the cause; a lost connection is kUnavailable, anything
+  // else kInternal. When a deferred statement fails, this one is not run and
+  // the deferred statement's failure is returned.
   Result<Rows> Exec(std::string_view sql, const Params& params = {});
-  // Runs one or more statements without parameters (migrations).
+  Result<Rows> Exec(Prepared statement, const Params& params = {});
+
+  // Queues a statement whose rows nobody reads; it is sent together with the
+  // next Exec, in one round trip (libpq's pipeline mode), and its failure is
+  // that call's failure. Inside a transaction this turns a write's several
+  // statements into one round trip: each round trip costs both processes
+  // system calls and a switch, which is most of a short statement's cost.
+  void Defer(std::string_view sql, Params params = {});
+  void Defer(Prepared statement, Params params = {});
+  // Forgets the deferred statements (a transaction given up before sending).
+  void DiscardDeferred() { deferred_.clear(); }
+
+  // Runs one or more statements without parameters (migrations), after
+  // sending any deferred ones.
   Status ExecScript(std::string_view sql);
 
   // SQLSTATE of the last failed statement; empty after a success.
@@ -101,11 +126,24 @@ class Connection {
   bool Healthy() const;
 
  private:
+  struct Statement {
+    std::string sql;
+    Params params;
+    bool prepared;
+  };
+
   explicit Connection(PGconn* conn) : conn_(conn) {}
   Result<Rows> Check(PGresult* result, std::string_view sql);
+  // Sends the deferred statements and `last` in one pipeline; the rows of
+  // `last`, or the first failure.
+  Result<Rows> RunPipeline(Statement last);
 
   PGconn* conn_;
   std::string sqlstate_;
+  std::vector<Statement> deferred_;
+  // Statement text -> the name it is prepared under on this connection.
+  std::unordered_map<std::string, std::string> prepared_;
+  int statements_named_ = 0;
 };
 
 // Connections to one database, opened on demand and reused. At most

@@ -1,5 +1,6 @@
 #include "store/postgres/pg_store.h"
 
+#include <algorithm>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -163,14 +164,6 @@ std::vector<MultiRowInsert> SideRowInserts(Connection& db) {
   return inserts;
 }
 
-Status InsertSideRows(Connection& db, const StoredOrder& order,
-                      const OrderIndexValues& index) {
-  std::vector<MultiRowInsert> inserts = SideRowInserts(db);
-  MP_RETURN_IF_ERROR(AddSideRows(inserts, order, index));
-  for (MultiRowInsert& insert : inserts) MP_RETURN_IF_ERROR(insert.Flush());
-  return Status::Ok();
-}
-
 // Inserts the orders rows and side rows of `orders`, many per statement.
 Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
   MultiRowInsert order_rows(db, kInsertOrderHead, kOrderColumns, "");
@@ -185,36 +178,65 @@ Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
   return Status::Ok();
 }
 
-Status DeleteSideRows(Connection& db, const StoredOrder& order,
-                      const OrderIndexValues& index) {
-  for (const SideTable& table : kSideTables) {
-    for (const std::string& value : index.*table.values) {
-      Result<Rows> done = db.Exec(table.delete_sql, SideRowParams(order, value));
-      if (!done.ok()) return done.status();
-    }
-  }
-  return Status::Ok();
+// INSERT of one side row of `table`: the same text every time, so that a
+// connection prepares it once.
+std::string SingleSideRowInsert(const SideTable& table) {
+  std::string sql = table.insert_head;
+  sql += table.copies_categories ? " ($1, $2, $3, $4, $5, $6)" : " ($1, $2, $3, $4)";
+  return sql + kOnConflictDoNothing;
 }
 
-// Overwrites `previous` (locked in this transaction) with `order`.
+bool Holds(const std::vector<std::string>& values, const std::string& value) {
+  return std::binary_search(values.begin(), values.end(), value);
+}
+
+// Queues the side-row changes of `previous` becoming `order`: the rows of
+// values the order lost go and those of values it gained come (an
+// acknowledgement changes a status row or two, not the SKU and program rows).
+// When a column every side row copies changes (order date, ship node type,
+// order type), every row is replaced.
+void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
+                         const OrderIndexValues& before, const StoredOrder& order,
+                         const OrderIndexValues& after) {
+  const bool rows_move = previous.order.order_date != order.order.order_date ||
+                         before.ship_node_type != after.ship_node_type ||
+                         before.order_type != after.order_type;
+  for (const SideTable& table : kSideTables) {
+    const std::vector<std::string>& old_values = before.*table.values;
+    const std::vector<std::string>& new_values = after.*table.values;
+    for (const std::string& value : old_values) {
+      if (rows_move || !Holds(new_values, value)) {
+        db.Defer(pg::Prepared{table.delete_sql}, SideRowParams(previous, value));
+      }
+    }
+    const std::string insert = SingleSideRowInsert(table);
+    for (const std::string& value : new_values) {
+      if (!rows_move && Holds(old_values, value)) continue;
+      Params params = SideRowParams(order, value);
+      if (table.copies_categories) params.Add(after.ship_node_type).Add(after.order_type);
+      db.Defer(pg::Prepared{insert}, std::move(params));
+    }
+  }
+}
+
+// Overwrites `previous` (locked in this transaction) with `order`. The side
+// rows' changes go in the same round trip as the UPDATE.
 Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  Result<Rows> updated = db.Exec(kUpdateOrder, OrderRowParams(order, index));
+  DeferSideRowChanges(db, previous, IndexValuesOf(previous.order), order, index);
+  Result<Rows> updated = db.Exec(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
   if (!updated.ok()) return updated.status();
   if (updated->Affected() != 1) {
     return Status::Internal("purchase order " + order.order.purchase_order_id +
                             " vanished during its update");
   }
-  // Side rows are few (a handy of statuses, SKUs, programs): the old ones
-  // go and the new ones come, in the same transaction.
-  MP_RETURN_IF_ERROR(DeleteSideRows(db, previous, IndexValuesOf(previous.order)));
-  return InsertSideRows(db, order, index);
+  return Status::Ok();
 }
 
 Result<std::optional<StoredOrder>> LoadOrder(Connection& db, const std::string& seller_id,
                                              const std::string& purchase_order_id,
                                              bool for_update) {
-  Result<Rows> rows = db.Exec(for_update ? kSelectOrderForUpdate : kSelectOrder,
+  Result<Rows> rows = db.Exec(pg::Prepared{for_update ? kSelectOrderForUpdate : kSelectOrder},
                               Params().Add(seller_id).Add(purchase_order_id));
   if (!rows.ok()) return rows.status();
   if (rows->empty()) return std::optional<StoredOrder>();
@@ -327,7 +349,8 @@ Status PgStore::Ping() {
 Result<OrderDocument> PgStore::GetOrderDocument(const std::string& seller_id,
                                                 const std::string& purchase_order_id) {
   return WithConnection([&](Connection& db) -> Result<OrderDocument> {
-    Result<Rows> rows = db.Exec(kSelectOrder, Params().Add(seller_id).Add(purchase_order_id));
+    Result<Rows> rows =
+        db.Exec(pg::Prepared{kSelectOrder}, Params().Add(seller_id).Add(purchase_order_id));
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return NotFound(purchase_order_id);
     return pg::DocumentFromRow(*rows, 0, seller_id);

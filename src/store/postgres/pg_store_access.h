@@ -21,12 +21,17 @@ auto PgStore::WithConnection(Fn&& fn) -> decltype(fn(std::declval<pg::Connection
 template <typename Fn>
 Status PgStore::InTransaction(const char* begin, Fn&& fn) {
   return WithConnection([&](pg::Connection& db) -> Status {
-    MP_RETURN_IF_ERROR(db.ExecScript(begin));
+    // BEGIN goes with the transaction's first statement, and the statements
+    // `fn` deferred go with COMMIT: a round trip each saved.
+    db.Defer(std::string_view(begin));
     Status status = fn(db);
-    if (status.ok()) status = db.ExecScript("COMMIT");
-    // ROLLBACK after a failed COMMIT is harmless; a connection left in a
-    // transaction is never pooled again.
-    if (!status.ok()) (void)db.ExecScript("ROLLBACK");
+    if (status.ok()) status = db.Exec("COMMIT").status();
+    // ROLLBACK after a failed COMMIT, or of a transaction never begun, is
+    // harmless; a connection left in a transaction is never pooled again.
+    if (!status.ok()) {
+      db.DiscardDeferred();
+      (void)db.ExecScript("ROLLBACK");
+    }
     return status;
   });
 }

@@ -225,9 +225,9 @@ Result<SellerAccess> PgStore::CheckSellerAccess(const std::string& client_id,
                                                 const std::string& seller_id) {
   return WithConnection([&](Connection& db) -> Result<SellerAccess> {
     Result<Rows> rows = db.Exec(
-        "SELECT c.kind, c.seller_id, c.revoked_at, EXISTS (SELECT 1 FROM client_grants g"
-        " WHERE g.client_id = c.client_id AND g.seller_id = $2)"
-        " FROM clients c WHERE c.client_id = $1",
+        pg::Prepared{"SELECT c.kind, c.seller_id, c.revoked_at, EXISTS (SELECT 1 FROM client_grants g"
+                     " WHERE g.client_id = c.client_id AND g.seller_id = $2)"
+                     " FROM clients c WHERE c.client_id = $1"},
         Params().Add(client_id).Add(seller_id));
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return SellerAccess::kNoClient;

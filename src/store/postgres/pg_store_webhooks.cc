@@ -13,6 +13,7 @@ namespace mporders {
 
 using pg::Connection;
 using pg::Params;
+using pg::Prepared;
 using pg::Rows;
 
 namespace {
@@ -200,15 +201,15 @@ namespace pg {
 Status WriteOrderEvents(Connection& db, const WebhookStore::EventDeriver* deriver,
                         const StoredOrder* before, const StoredOrder& after) {
   if (deriver == nullptr || !*deriver) return Status::Ok();
+  // Sent with the transaction's COMMIT, whose failure they become.
   for (const OutboxEvent& event : (*deriver)(before, after)) {
-    Result<Rows> written = db.Exec(kWriteEvent, Params()
-                                                    .Add(after.seller_id)
-                                                    .Add(event.event_id)
-                                                    .Add(event.event_type)
-                                                    .Add(event.purchase_order_id)
-                                                    .Add(event.payload)
-                                                    .Add(std::int64_t{event.created_at}));
-    if (!written.ok()) return written.status();
+    db.Defer(Prepared{kWriteEvent}, Params()
+                                        .Add(after.seller_id)
+                                        .Add(event.event_id)
+                                        .Add(event.event_type)
+                                        .Add(event.purchase_order_id)
+                                        .Add(event.payload)
+                                        .Add(std::int64_t{event.created_at}));
   }
   return Status::Ok();
 }
