@@ -373,7 +373,10 @@ std::string OrderResponseXmlFromPart(std::string_view content) {
 
 std::string OrderListXmlFromParts(const ListMeta& meta,
                                   const std::vector<std::string_view>& contents) {
-  std::size_t size = kListEnvelopeBytes;
+  // Room for the two writers of the envelope, each of which sizes the string
+  // to what it may write: without it, the closing one moved the whole page
+  // (hundreds of KB) into a larger string.
+  std::size_t size = 2 * kListEnvelopeBytes;
   for (std::string_view content : contents) size += content.size() + kOrderTagBytes;
   // Reserved, not sized: the parts are appended, with nothing to zero first.
   std::string out;
