@@ -22,9 +22,24 @@ Result<std::string> OrderResponseBody(OrderPartCache* cache, const OrderDocument
                                              : OrderResponseJsonFromPart(**part);
 }
 
+std::function<bool(const OrderDocument&)> KeptPageParts::SkipDocument() {
+  if (cache_ == nullptr) return {};
+  return [this](const OrderDocument& document) {
+    OrderPart part = cache_->Find(document, variant_);
+    if (!part) return false;
+    found_.insert_or_assign(document.purchase_order_id, std::move(part));
+    return true;
+  };
+}
+
+OrderPart KeptPageParts::Found(const OrderDocument& document) const {
+  auto it = found_.find(document.purchase_order_id);
+  return it != found_.end() ? it->second : nullptr;
+}
+
 Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
                                   const std::vector<OrderDocument>& documents,
-                                  const OrderPartVariant& variant) {
+                                  const OrderPartVariant& variant, const KeptPageParts* kept) {
   // The parts stay alive (shared) while the answer is assembled, whatever
   // the cache drops meanwhile.
   std::vector<OrderPart> parts;
@@ -32,7 +47,13 @@ Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
   std::vector<std::string_view> views;
   views.reserve(documents.size());
   for (const OrderDocument& document : documents) {
-    Result<OrderPart> part = PartOf(cache, document, variant);
+    OrderPart found = kept != nullptr && document.doc_skipped ? kept->Found(document) : nullptr;
+    if (document.doc_skipped && !found) {
+      return Status::Internal("the document of purchase order " + document.purchase_order_id +
+                              " was skipped without a kept part");
+    }
+    Result<OrderPart> part = found ? Result<OrderPart>(std::move(found))
+                                   : PartOf(cache, document, variant);
     if (!part.ok()) return part.status();
     views.emplace_back(**part);
     parts.push_back(std::move(*part));

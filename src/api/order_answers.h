@@ -4,7 +4,10 @@
 // for this answer alone. Byte for byte the answers of the codec's Encode*
 // functions (order_json.h, order_xml.h).
 
+#include <functional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "api/order_part_cache.h"
@@ -18,9 +21,36 @@ namespace mporders::api {
 Result<std::string> OrderResponseBody(OrderPartCache* cache, const OrderDocument& document,
                                       const OrderPartVariant& variant);
 
-// The list envelope with `meta` around `documents`, in their order.
+// The kept parts of a page's orders, looked up while the store reads the
+// page (ListRequest::skip_document), so that the store copies no document
+// whose part is kept. What it finds stays alive here until the answer is
+// assembled, whatever the cache drops meanwhile.
+class KeptPageParts {
+ public:
+  // `cache` may be null: then nothing is kept and every document is read.
+  KeptPageParts(OrderPartCache* cache, OrderPartVariant variant)
+      : cache_(cache), variant_(std::move(variant)) {}
+  KeptPageParts(const KeptPageParts&) = delete;
+  KeptPageParts& operator=(const KeptPageParts&) = delete;
+
+  // For ListRequest::skip_document (which must not outlive this); empty
+  // without a cache.
+  std::function<bool(const OrderDocument&)> SkipDocument();
+  // The part found for the order of `document`, or null.
+  OrderPart Found(const OrderDocument& document) const;
+
+ private:
+  OrderPartCache* cache_;
+  OrderPartVariant variant_;
+  std::unordered_map<std::string, OrderPart> found_;  // by purchase order id
+};
+
+// The list envelope with `meta` around `documents`, in their order. The
+// parts of skipped documents come from `kept` (may be null when none were
+// skipped).
 Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
                                   const std::vector<OrderDocument>& documents,
-                                  const OrderPartVariant& variant);
+                                  const OrderPartVariant& variant,
+                                  const KeptPageParts* kept = nullptr);
 
 }  // namespace mporders::api

@@ -8,8 +8,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <xxhash.h>
-
 #include "codec/order_xml.h"
 
 namespace mporders::api {
@@ -32,24 +30,24 @@ std::string KeyOf(const OrderDocument& document) {
   return key;
 }
 
-// What tells one stored document from another of the same order: a 64-bit
-// hash of the bytes (XXH3, several times faster than std::hash on a
-// document of a few KB; hashing was 8% of a list's time) with the version,
-// the change time and the length. Two
-// different documents of one order agreeing on all of it is a 1 in 2^64
-// chance per rewrite; comparing the hash, not the bytes, keeps a hit from
-// touching a second (cold) copy of every document of a page.
+// What tells one stored document from another of the same order: the
+// 64-bit hash of its bytes that the store keeps with the row (doc_hash), the
+// version and the change time. Two different documents of one order
+// agreeing on all of it is a 1 in 2^64 chance per rewrite; comparing the
+// hash, not the bytes, lets a hit go without the document's bytes at all
+// (ListRequest::skip_document).
 struct Fingerprint {
-  XXH64_hash_t hash = 0;
-  std::size_t size = 0;
+  std::uint64_t hash = 0;
   std::int64_t version = 0;
   EpochMillis last_modified = 0;
   friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
 };
 
 Fingerprint FingerprintOf(const OrderDocument& document) {
-  return {XXH3_64bits(document.doc.data(), document.doc.size()), document.doc.size(),
-          document.version, document.last_modified};
+  // A document that did not come from a store may lack its hash.
+  const std::uint64_t hash =
+      document.doc_hash != 0 ? document.doc_hash : Store::DocumentHash(document.doc);
+  return {hash, document.version, document.last_modified};
 }
 
 }  // namespace
@@ -148,6 +146,13 @@ OrderPartCache::~OrderPartCache() = default;
 
 OrderPartCache::Shard& OrderPartCache::ShardFor(const std::string& key) {
   return shards_[std::hash<std::string>{}(key) % kShards];
+}
+
+OrderPart OrderPartCache::Find(const OrderDocument& document, const OrderPartVariant& variant) {
+  const std::string key = KeyOf(document);
+  OrderPart kept = ShardFor(key).Find(key, FingerprintOf(document), SlotOf(variant));
+  if (kept) hits_.fetch_add(1, std::memory_order_relaxed);
+  return kept;
 }
 
 Result<OrderPart> OrderPartCache::Part(const OrderDocument& document,

@@ -5,7 +5,7 @@
 // An order's encoded part depends on nothing but its stored document and the
 // variant (format and view), and equal documents are equal orders. A kept
 // part is therefore reused only while the store hands back the same document
-// (same hash of its bytes, length, version and change time): every read
+// (same doc_hash, version and change time): every read
 // still asks the store, so every server process sees every committed write
 // on its next read, whichever process (or engine) made the change.
 //
@@ -51,6 +51,9 @@ class OrderPartCache {
   // this document, else encoded now and kept. kInternal when the
   // document does not decode.
   Result<OrderPart> Part(const OrderDocument& document, const OrderPartVariant& variant);
+  // The kept part of `document` in `variant`, or null; needs the document's
+  // keys, version, change time and doc_hash, not its bytes.
+  OrderPart Find(const OrderDocument& document, const OrderPartVariant& variant);
 
   struct Stats {
     std::int64_t hits = 0;

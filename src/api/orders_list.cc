@@ -74,11 +74,14 @@ boost::asio::awaitable<http::Reply> ListOrders(Call& call, ListKind kind) {
   auto query = ParseListQuery(call.request.query, kind, call.seller_id(),
                               call.ctx.clock.NowMillisFor(call.seller_id()), call.ctx.options);
   if (!query.ok()) co_return ErrorReply(call, query.status());
-  auto answer = co_await RunListQuery(call, *query);
-  if (!answer.ok()) co_return ErrorReply(call, answer.status());
   const OrderPartVariant variant{call.wants_xml() ? OrderFormat::kXml : OrderFormat::kJson,
                                  query->view};
-  auto body = OrderListBody(call.ctx.order_parts, answer->meta, answer->page.documents, variant);
+  KeptPageParts kept(call.ctx.order_parts, variant);
+  query->request.skip_document = kept.SkipDocument();
+  auto answer = co_await RunListQuery(call, *query);
+  if (!answer.ok()) co_return ErrorReply(call, answer.status());
+  auto body = OrderListBody(call.ctx.order_parts, answer->meta, answer->page.documents, variant,
+                            &kept);
   if (!body.ok()) co_return ErrorReply(call, body.status());
   co_return BodyReply(call, std::move(*body));
 }

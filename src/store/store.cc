@@ -1,5 +1,7 @@
 #include "store/store.h"
 
+#include <xxhash.h>
+
 #include <string>
 #include <utility>
 
@@ -39,6 +41,10 @@ Result<StoredOrder> Store::DecodeOrderDocument(const OrderDocument& document) {
 void Store::EncodeOrderDocument(const Order& order, std::string& doc) {
   doc.clear();
   AppendOrderJson(doc, order, OrderView::Full());
+}
+
+std::uint64_t Store::DocumentHash(std::string_view doc) {
+  return XXH3_64bits(doc.data(), doc.size());
 }
 
 Result<StoredOrder> Store::GetOrder(const std::string& seller_id,

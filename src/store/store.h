@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -82,14 +83,19 @@ struct OrderPage {
 // An order as the store keeps it: its document (the store's own format, read
 // back with Store::DecodeOrderDocument) and the row's keys. Equal documents
 // are equal orders, so a reader may reuse what it derived from a document
-// (an encoded answer) for as long as the bytes it gets back are the same.
+// (an encoded answer) for as long as the store hands back the same document:
+// the same doc_hash, version and change time.
 struct OrderDocument {
   std::string seller_id;
   std::string purchase_order_id;
   EpochMillis order_date = 0;
   EpochMillis last_modified = 0;
   std::int64_t version = 0;
+  // Store::DocumentHash(doc), written with the row; every read sets it.
+  std::uint64_t doc_hash = 0;
   std::string doc;
+  // ListRequest::skip_document declined the bytes: `doc` is empty.
+  bool doc_skipped = false;
 };
 
 // OrderPage with undecoded orders.
@@ -107,6 +113,12 @@ struct ListRequest {
   // count_total == false skips the count (continuation pages carry it).
   bool count_total = true;
   std::int64_t count_cap = 20000;
+  // When set, called once for each order of the page, in list order, with the
+  // order's keys, version, change time and doc_hash but no doc; returning true
+  // leaves its document unread (doc_skipped). A reader that keeps what it
+  // derived from documents (encoded answers) skips copying the bytes of those
+  // it has. Called on the thread running the store call, inside its read.
+  std::function<bool(const OrderDocument&)> skip_document;
 };
 
 struct Seller {
@@ -175,6 +187,9 @@ class Store {
   static Result<StoredOrder> DecodeOrderDocument(const OrderDocument& document);
   // The document of an order, as engines store it.
   static void EncodeOrderDocument(const Order& order, std::string& doc);
+  // The 64-bit hash (XXH3) of a document's bytes, stored with the row as
+  // doc_hash so that a reader can tell documents apart without their bytes.
+  static std::uint64_t DocumentHash(std::string_view doc);
 
   // Inserts new orders in one transaction. Fails as a whole (kInvalidRequestContent)
   // when any purchase order id already exists for its seller.

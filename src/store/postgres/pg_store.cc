@@ -1,6 +1,7 @@
 #include "store/postgres/pg_store.h"
 
 #include <algorithm>
+#include <bit>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -20,23 +21,23 @@ using pg::Rows;
 namespace {
 
 constexpr char kSelectOrder[] =
-    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id, doc_hash FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2";
 constexpr char kSelectOrderForUpdate[] =
-    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id, doc_hash FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2 FOR UPDATE";
 // Columns of an orders row, in the order of OrderRowParams.
 constexpr char kInsertOrderHead[] =
     "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
-    " ship_node_type, order_type, est_ship_date, last_modified, version, doc) VALUES";
-constexpr int kOrderColumns = 10;
+    " ship_node_type, order_type, est_ship_date, last_modified, version, doc, doc_hash) VALUES";
+constexpr int kOrderColumns = 11;
 // $1 seller_id, $2 purchase_order_id, $3 customer_order_id, $4 order_date,
 // $5 ship_node_type, $6 order_type, $7 est_ship_date, $8 last_modified,
-// $9 version, $10 doc.
+// $9 version, $10 doc, $11 doc_hash.
 constexpr char kUpdateOrder[] =
     "UPDATE orders SET customer_order_id = $3, order_date = $4, ship_node_type = $5,"
-    " order_type = $6, est_ship_date = $7, last_modified = $8, version = $9, doc = $10"
-    " WHERE seller_id = $1 AND purchase_order_id = $2";
+    " order_type = $6, est_ship_date = $7, last_modified = $8, version = $9, doc = $10,"
+    " doc_hash = $11 WHERE seller_id = $1 AND purchase_order_id = $2";
 constexpr char kOnConflictDoNothing[] = " ON CONFLICT DO NOTHING";
 
 // One side table: its statements and which index values it holds.
@@ -129,7 +130,8 @@ Params OrderRowParams(const StoredOrder& order, const OrderIndexValues& index) {
       .Add(std::int64_t{o.shipping_info.estimated_ship_date})
       .Add(std::int64_t{order.last_modified})
       .Add(std::int64_t{order.version})
-      .Add(doc);
+      .Add(doc)
+      .Add(std::bit_cast<std::int64_t>(Store::DocumentHash(doc)));
   return params;
 }
 
@@ -261,14 +263,25 @@ Status NotFound(const std::string& purchase_order_id) {
 
 namespace pg {
 
-OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id) {
+OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id,
+                              const std::function<bool(const OrderDocument&)>& skip_document) {
   OrderDocument document;
   document.seller_id = seller_id;
-  document.doc = std::string(rows.Text(row, 0));
   document.last_modified = rows.Int64(row, 1);
   document.version = rows.Int64(row, 2);
   document.order_date = rows.Int64(row, 3);
   document.purchase_order_id = std::string(rows.Text(row, 4));
+  if (rows.IsNull(row, 5)) {
+    // A row from before doc_hash: its hash comes from its bytes.
+    document.doc_hash = Store::DocumentHash(rows.Text(row, 0));
+  } else {
+    document.doc_hash = std::bit_cast<std::uint64_t>(rows.Int64(row, 5));
+  }
+  if (skip_document && skip_document(document)) {
+    document.doc_skipped = true;
+    return document;
+  }
+  document.doc = std::string(rows.Text(row, 0));
   return document;
 }
 

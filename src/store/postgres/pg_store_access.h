@@ -2,6 +2,7 @@
 // Connection and transaction access for the PgStore implementation files
 // (not a public header), and the order row helpers they share.
 
+#include <functional>
 #include <span>
 #include <string>
 #include <utility>
@@ -42,8 +43,10 @@ inline constexpr char kBegin[] = "BEGIN";
 inline constexpr char kBeginSnapshot[] = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
 
 // Reads an order from columns (doc, last_modified, version, order_date,
-// purchase_order_id) of `row`.
-OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id);
+// purchase_order_id, doc_hash) of `row`; the document's bytes are left
+// unread when `skip_document` says so (ListRequest::skip_document).
+OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& seller_id,
+                              const std::function<bool(const OrderDocument&)>& skip_document = {});
 Result<StoredOrder> OrderFromRow(const Rows& rows, int row, const std::string& seller_id);
 
 // Inserts a new order and its side rows. kInvalidRequestContent when the

@@ -132,8 +132,8 @@ Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request
                 where.Param(request.after->purchase_order_id) + ")");
     }
     // One row beyond the page tells whether more follow.
-    const std::string sql = "SELECT o.doc, o.last_modified, o.version, o.order_date, o.purchase_order_id"
-                            " FROM orders AS o" +
+    const std::string sql = "SELECT o.doc, o.last_modified, o.version, o.order_date, o.purchase_order_id,"
+                            " o.doc_hash FROM orders AS o" +
                             where.where() + kListOrder + " LIMIT " +
                             where.Param(std::int64_t{request.limit} + 1);
     Result<Rows> rows = db.Exec(sql, where.params());
@@ -144,7 +144,8 @@ Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request
         page.has_more = true;
         break;
       }
-      page.documents.push_back(pg::DocumentFromRow(*rows, i, filter.seller_id));
+      page.documents.push_back(
+          pg::DocumentFromRow(*rows, i, filter.seller_id, request.skip_document));
     }
     return Status::Ok();
   });

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
 #include <vector>
 
 #include "store/order_index.h"
@@ -37,7 +38,8 @@ void BindOrderRow(Statement& stmt, const StoredOrder& order, const OrderIndexVal
       .Bind(7, o.shipping_info.estimated_ship_date)
       .Bind(8, order.last_modified)
       .Bind(9, order.version)
-      .Bind(10, doc);
+      .Bind(10, doc)
+      .Bind(11, std::bit_cast<std::int64_t>(Store::DocumentHash(doc)));
 }
 
 Status InsertSideRow(Connection& db, const SideTable& table, const StoredOrder& order,
@@ -104,13 +106,24 @@ Status UpdateSideRows(Connection& db, const StoredOrder& previous,
 
 }  // namespace
 
-OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id) {
+OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id,
+                              const std::function<bool(const OrderDocument&)>& skip_document) {
   OrderDocument document;
   document.seller_id = seller_id;
   document.purchase_order_id = std::string(row.Text(sql::kOrderPurchaseOrderIdColumn));
   document.order_date = row.Int64(sql::kOrderDateColumn);
   document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
   document.version = row.Int64(sql::kOrderVersionColumn);
+  if (row.IsNull(sql::kOrderDocHashColumn)) {
+    // A row from before doc_hash: its hash comes from its bytes.
+    document.doc_hash = Store::DocumentHash(row.Text(sql::kOrderDocColumn));
+  } else {
+    document.doc_hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
+  }
+  if (skip_document && skip_document(document)) {
+    document.doc_skipped = true;
+    return document;
+  }
   document.doc = std::string(row.Text(sql::kOrderDocColumn));
   return document;
 }

@@ -4,6 +4,7 @@
 //
 // REQUIRES for the writers: called inside a write transaction on `db`.
 
+#include <functional>
 #include <string>
 
 #include "core/status.h"
@@ -21,9 +22,11 @@ Result<OrderDocument> LoadOrderDocument(Connection& db, const std::string& selle
                                         const std::string& purchase_order_id);
 
 // The current row of a statement whose columns follow sql::kOrderDocColumn,
-// kOrderLastModifiedColumn, kOrderVersionColumn, kOrderDateColumn and
-// kOrderPurchaseOrderIdColumn.
-OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id);
+// kOrderLastModifiedColumn, kOrderVersionColumn, kOrderDateColumn,
+// kOrderPurchaseOrderIdColumn and kOrderDocHashColumn. The document's bytes
+// are left unread when `skip_document` says so (ListRequest::skip_document).
+OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id,
+                              const std::function<bool(const OrderDocument&)>& skip_document = {});
 
 // Inserts a new order. kInvalidRequestContent when the seller already has
 // this purchase order id. `doc` is scratch space for the encoded document.

@@ -30,24 +30,25 @@ inline constexpr int kOrderLastModifiedColumn = 1;
 inline constexpr int kOrderVersionColumn = 2;
 inline constexpr int kOrderDateColumn = 3;
 inline constexpr int kOrderPurchaseOrderIdColumn = 4;
+inline constexpr int kOrderDocHashColumn = 5;
 
 inline constexpr char kSelectOrder[] =
-    "SELECT doc, last_modified, version, order_date, purchase_order_id FROM orders"
+    "SELECT doc, last_modified, version, order_date, purchase_order_id, doc_hash FROM orders"
     " WHERE seller_id = ?1 AND purchase_order_id = ?2";
 
 // Insert and update share one parameter layout:
 // ?1 seller_id, ?2 purchase_order_id, ?3 customer_order_id, ?4 order_date,
 // ?5 ship_node_type, ?6 order_type, ?7 est_ship_date, ?8 last_modified,
-// ?9 version, ?10 doc.
+// ?9 version, ?10 doc, ?11 doc_hash.
 inline constexpr char kInsertOrder[] =
     "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
-    " ship_node_type, order_type, est_ship_date, last_modified, version, doc)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    " ship_node_type, order_type, est_ship_date, last_modified, version, doc, doc_hash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
 inline constexpr char kUpdateOrder[] =
     "UPDATE orders SET customer_order_id = ?3, order_date = ?4, ship_node_type = ?5,"
-    " order_type = ?6, est_ship_date = ?7, last_modified = ?8, version = ?9, doc = ?10"
-    " WHERE seller_id = ?1 AND purchase_order_id = ?2";
+    " order_type = ?6, est_ship_date = ?7, last_modified = ?8, version = ?9, doc = ?10,"
+    " doc_hash = ?11 WHERE seller_id = ?1 AND purchase_order_id = ?2";
 
 inline constexpr char kCountOrders[] = "SELECT count(*) FROM orders WHERE seller_id = ?1";
 

@@ -142,7 +142,8 @@ Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& req
           page.has_more = true;
           break;
         }
-        page.documents.push_back(sqlite::DocumentFromRow(*rows, filter.seller_id));
+        page.documents.push_back(
+            sqlite::DocumentFromRow(*rows, filter.seller_id, request.skip_document));
       }
     }
     MP_RETURN_IF_ERROR(tx->Commit());
