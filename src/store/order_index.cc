@@ -32,4 +32,26 @@ OrderIndexValues IndexValuesOf(const Order& order) {
   return values;
 }
 
+bool SideRowsRewritten(const Order& before_order, const OrderIndexValues& before,
+                       const Order& after_order, const OrderIndexValues& after) {
+  return before_order.order_date != after_order.order_date ||
+         before.ship_node_type != after.ship_node_type || before.order_type != after.order_type;
+}
+
+SideValueChanges ChangedSideValues(bool rewrite, const std::vector<std::string>& before,
+                                   const std::vector<std::string>& after) {
+  // Both are sorted and distinct (IndexValuesOf).
+  auto holds = [](const std::vector<std::string>& values, const std::string& value) {
+    return std::binary_search(values.begin(), values.end(), value);
+  };
+  SideValueChanges changes;
+  for (const std::string& value : before) {
+    if (rewrite || !holds(after, value)) changes.removed.push_back(&value);
+  }
+  for (const std::string& value : after) {
+    if (rewrite || !holds(before, value)) changes.added.push_back(&value);
+  }
+  return changes;
+}
+
 }  // namespace mporders

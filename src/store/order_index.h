@@ -26,4 +26,21 @@ struct OrderIndexValues {
 
 OrderIndexValues IndexValuesOf(const Order& order);
 
+// Whether every side row of an order must be rewritten when it changes from
+// `before` to `after`: a column every side row copies changed (order date,
+// ship node type, order type).
+bool SideRowsRewritten(const Order& before_order, const OrderIndexValues& before,
+                       const Order& after_order, const OrderIndexValues& after);
+
+// The values of one side table whose rows an order change deletes and
+// inserts: those the order lost and gained (a status change usually moves
+// one status and leaves the SKU and program rows alone), or all of them when
+// `rewrite`. Pointers into `before` and `after`.
+struct SideValueChanges {
+  std::vector<const std::string*> removed;
+  std::vector<const std::string*> added;
+};
+SideValueChanges ChangedSideValues(bool rewrite, const std::vector<std::string>& before,
+                                   const std::vector<std::string>& after);
+
 }  // namespace mporders

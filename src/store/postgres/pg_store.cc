@@ -1,6 +1,5 @@
 #include "store/postgres/pg_store.h"
 
-#include <algorithm>
 #include <bit>
 #include <iterator>
 #include <optional>
@@ -188,33 +187,21 @@ std::string SingleSideRowInsert(const SideTable& table) {
   return sql + kOnConflictDoNothing;
 }
 
-bool Holds(const std::vector<std::string>& values, const std::string& value) {
-  return std::binary_search(values.begin(), values.end(), value);
-}
-
-// Queues the side-row changes of `previous` becoming `order`: the rows of
-// values the order lost go and those of values it gained come (an
-// acknowledgement changes a status row or two, not the SKU and program rows).
-// When a column every side row copies changes (order date, ship node type,
-// order type), every row is replaced.
+// Queues the side-row changes of `previous` becoming `order`: only the rows
+// that differ (ChangedSideValues).
 void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
                          const OrderIndexValues& before, const StoredOrder& order,
                          const OrderIndexValues& after) {
-  const bool rows_move = previous.order.order_date != order.order.order_date ||
-                         before.ship_node_type != after.ship_node_type ||
-                         before.order_type != after.order_type;
+  const bool rewrite = SideRowsRewritten(previous.order, before, order.order, after);
   for (const SideTable& table : kSideTables) {
-    const std::vector<std::string>& old_values = before.*table.values;
-    const std::vector<std::string>& new_values = after.*table.values;
-    for (const std::string& value : old_values) {
-      if (rows_move || !Holds(new_values, value)) {
-        db.Defer(pg::Prepared{table.delete_sql}, SideRowParams(previous, value));
-      }
+    const SideValueChanges changes =
+        ChangedSideValues(rewrite, before.*table.values, after.*table.values);
+    for (const std::string* value : changes.removed) {
+      db.Defer(pg::Prepared{table.delete_sql}, SideRowParams(previous, *value));
     }
     const std::string insert = SingleSideRowInsert(table);
-    for (const std::string& value : new_values) {
-      if (!rows_move && Holds(old_values, value)) continue;
-      Params params = SideRowParams(order, value);
+    for (const std::string* value : changes.added) {
+      Params params = SideRowParams(order, *value);
       if (table.copies_categories) params.Add(after.ship_node_type).Add(after.order_type);
       db.Defer(pg::Prepared{insert}, std::move(params));
     }

@@ -2,7 +2,6 @@
 
 #include <sqlite3.h>
 
-#include <algorithm>
 #include <bit>
 #include <vector>
 
@@ -74,31 +73,20 @@ Status InsertSideRows(Connection& db, const StoredOrder& order, const OrderIndex
   return Status::Ok();
 }
 
-bool Contains(const std::vector<std::string>& sorted, const std::string& value) {
-  return std::binary_search(sorted.begin(), sorted.end(), value);
-}
-
-// Brings the side rows of `previous` in line with `order`. A state change
-// usually moves one status: only the rows that differ are touched, unless a
-// column every row copies changed, which rewrites them all.
+// Brings the side rows of `previous` in line with `order`: only the rows
+// that differ are touched (ChangedSideValues).
 Status UpdateSideRows(Connection& db, const StoredOrder& previous,
                       const OrderIndexValues& old_index, const StoredOrder& order,
                       const OrderIndexValues& index) {
-  const bool rewrite = previous.order.order_date != order.order.order_date ||
-                       old_index.ship_node_type != index.ship_node_type ||
-                       old_index.order_type != index.order_type;
+  const bool rewrite = SideRowsRewritten(previous.order, old_index, order.order, index);
   for (const SideTable& table : kSideTables) {
-    const std::vector<std::string>& old_values = old_index.*table.values;
-    const std::vector<std::string>& new_values = index.*table.values;
-    for (const std::string& value : old_values) {
-      if (rewrite || !Contains(new_values, value)) {
-        MP_RETURN_IF_ERROR(DeleteSideRow(db, table, previous, value));
-      }
+    const SideValueChanges changes =
+        ChangedSideValues(rewrite, old_index.*table.values, index.*table.values);
+    for (const std::string* value : changes.removed) {
+      MP_RETURN_IF_ERROR(DeleteSideRow(db, table, previous, *value));
     }
-    for (const std::string& value : new_values) {
-      if (rewrite || !Contains(old_values, value)) {
-        MP_RETURN_IF_ERROR(InsertSideRow(db, table, order, index, value));
-      }
+    for (const std::string* value : changes.added) {
+      MP_RETURN_IF_ERROR(InsertSideRow(db, table, order, index, *value));
     }
   }
   return Status::Ok();
