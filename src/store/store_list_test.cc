@@ -341,6 +341,32 @@ TEST_P(ListOrdersTest, TotalCountStopsAfterTheCap) {
   EXPECT_EQ(store_->ListOrders(request)->total_count, -1);
 }
 
+// A status or program filter counts another table's rows than the orders
+// (PostgreSQL counts that side table alone): the cap holds there too.
+TEST_P(ListOrdersTest, TotalCountOfAStatusOrProgramListStopsAfterTheCap) {
+  for (int program = 0; program < 2; ++program) {
+    ListRequest request;
+    request.filter = Seller();
+    if (program) {
+      request.filter.shipping_program_type = "TWO_DAY";
+    } else {
+      request.filter.status = LineStatus::kShipped;
+    }
+    request.filter.ship_node_type = "SellerFulfilled";
+    request.limit = 2;
+    const std::int64_t matches = static_cast<std::int64_t>(Expected(request.filter).size());
+    ASSERT_GT(matches, 4) << program;
+    request.count_cap = matches;
+    EXPECT_EQ(store_->ListOrders(request)->total_count, matches) << program;
+    request.count_cap = matches - 1;
+    EXPECT_EQ(store_->ListOrders(request)->total_count, matches) << program;
+    request.count_cap = matches - 2;
+    EXPECT_EQ(store_->ListOrders(request)->total_count, matches - 1) << program;
+    request.count_cap = 0;
+    EXPECT_EQ(store_->ListOrders(request)->total_count, 1) << program;
+  }
+}
+
 TEST_P(ListOrdersTest, HasMoreIsExactAtThePageBoundary) {
   OrderFilter filter = Seller();
   filter.sku = "A";
