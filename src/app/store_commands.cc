@@ -1,5 +1,8 @@
 // mporders migrate and mporders copy: moving a store between engines.
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <iostream>
 #include <map>
 #include <string>
@@ -36,9 +39,84 @@ Status CopyOrders(Store& from, Store& to, const std::string& seller_id, std::int
   }
 }
 
+bool SameSubscription(const WebhookSubscription& a, const WebhookSubscription& b) {
+  return a.seller_id == b.seller_id && a.subscription_id == b.subscription_id &&
+         a.event_type == b.event_type && a.event_version == b.event_version &&
+         a.resource_name == b.resource_name && a.event_url == b.event_url && a.status == b.status &&
+         a.auth_json == b.auth_json && a.headers_json == b.headers_json &&
+         a.created_at == b.created_at && a.updated_at == b.updated_at;
+}
+
+// The subscriptions of `seller_id` by id: the engines sort ties of
+// created_at by their own collation, so compare in one order of our own.
+Result<std::vector<WebhookSubscription>> SubscriptionsById(WebhookStore& store,
+                                                           const std::string& seller_id) {
+  Result<std::vector<WebhookSubscription>> listed = store.ListSubscriptions(seller_id);
+  if (!listed.ok()) return listed.status();
+  std::sort(listed->begin(), listed->end(),
+            [](const WebhookSubscription& a, const WebhookSubscription& b) {
+              return a.subscription_id < b.subscription_id;
+            });
+  return listed;
+}
+
+// Copies the webhook subscriptions of `seller_id` as they are (ids, status,
+// auth, headers and times kept), in one transaction, then reads them back:
+// the target must hold exactly the source's, field for field (a target that
+// had some of its own was refused by CheckSubscriptionsFit). `from` or `to`
+// is null for an engine without webhook tables.
+Status CopySubscriptions(WebhookStore* from, WebhookStore* to, const std::string& seller_id,
+                         std::int64_t& copied) {
+  if (from == nullptr) return Status::Ok();
+  Result<std::vector<WebhookSubscription>> source = SubscriptionsById(*from, seller_id);
+  if (!source.ok()) return source.status();
+  if (source->empty()) return Status::Ok();
+  if (to == nullptr) return Status::Internal("the target store keeps no webhook subscriptions");
+  MP_RETURN_IF_ERROR(to->InsertSubscriptions(*source));
+  Result<std::vector<WebhookSubscription>> target = SubscriptionsById(*to, seller_id);
+  if (!target.ok()) return target.status();
+  bool same = target->size() == source->size();
+  for (std::size_t i = 0; same && i < source->size(); ++i) {
+    same = SameSubscription((*source)[i], (*target)[i]);
+  }
+  if (!same) {
+    return Status::Internal("seller " + seller_id + ": " + std::to_string(source->size()) +
+                            " webhook subscriptions in the source, " +
+                            std::to_string(target->size()) +
+                            " in the target, not all equal to the source's");
+  }
+  copied += static_cast<std::int64_t>(source->size());
+  return Status::Ok();
+}
+
+// Before anything is written: a target that cannot take the source's
+// subscriptions whole is refused up front rather than left half copied.
+Status CheckSubscriptionsFit(WebhookStore* from, WebhookStore* to,
+                             const std::vector<Seller>& sellers) {
+  if (from == nullptr) return Status::Ok();
+  for (const Seller& seller : sellers) {
+    Result<std::vector<WebhookSubscription>> source = from->ListSubscriptions(seller.seller_id);
+    if (!source.ok()) return source.status();
+    if (source->empty()) continue;
+    if (to == nullptr) {
+      return Status::Internal("seller " + seller.seller_id +
+                              " has webhook subscriptions and the target store keeps none");
+    }
+    Result<std::vector<WebhookSubscription>> existing = to->ListSubscriptions(seller.seller_id);
+    if (!existing.ok()) return existing.status();
+    if (!existing->empty()) {
+      return Status::Internal("seller " + seller.seller_id + " already has " +
+                              std::to_string(existing->size()) +
+                              " webhook subscriptions in the target (was it empty?)");
+    }
+  }
+  return Status::Ok();
+}
+
 Status Copy(Store& from, Store& to) {
   Result<std::vector<Seller>> sellers = from.ListSellers();
   if (!sellers.ok()) return sellers.status();
+  MP_RETURN_IF_ERROR(CheckSubscriptionsFit(from.webhooks(), to.webhooks(), *sellers));
   for (const Seller& seller : *sellers) MP_RETURN_IF_ERROR(to.PutSeller(seller));
 
   Result<std::vector<ClientRecord>> clients = from.ListClients();
@@ -59,6 +137,9 @@ Status Copy(Store& from, Store& to) {
   Result<std::map<std::string, EpochMillis>> clocks = from.ListClockOffsets();
   if (!clocks.ok()) return clocks.status();
   std::int64_t orders = 0;
+  // Webhook subscriptions are copied; the outbox (events and deliveries) is
+  // not: the store writes events only with the order change that causes them.
+  std::int64_t subscriptions = 0;
   for (const Seller& seller : *sellers) {
     std::int64_t copied = 0;
     MP_RETURN_IF_ERROR(CopyOrders(from, to, seller.seller_id, copied));
@@ -72,6 +153,8 @@ Status Copy(Store& from, Store& to) {
                               std::to_string(*target) + " in the target");
     }
     orders += copied;
+    MP_RETURN_IF_ERROR(
+        CopySubscriptions(from.webhooks(), to.webhooks(), seller.seller_id, subscriptions));
   }
   for (const auto& [seller_id, offset] : *clocks) {
     MP_RETURN_IF_ERROR(to.SetClockOffset(seller_id, offset));
@@ -95,8 +178,8 @@ Status Copy(Store& from, Store& to) {
         "the source (was it empty?)");
   }
   std::cout << "copied " << sellers->size() << " sellers, " << clients->size() << " clients, "
-            << grants << " grants, " << orders << " orders, " << clocks->size()
-            << " sandbox clocks; counts verified\n";
+            << grants << " grants, " << orders << " orders, " << subscriptions
+            << " webhook subscriptions, " << clocks->size() << " sandbox clocks; counts verified\n";
   return Status::Ok();
 }
 
