@@ -5,13 +5,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <type_traits>
-#include <utility>
 
-#include <boost/asio/awaitable.hpp>
 #include <boost/asio/thread_pool.hpp>
-
-#include "api/blocking.h"
 
 #include "auth/signature_auth.h"
 #include "auth/tokens.h"
@@ -65,10 +60,8 @@ struct ApiContext {
   const Clock& clock;
   // Store calls that may take long (lists, order updates, token issue)
   // run here, never on I/O threads. Point lookups by key (token check, GET of
-  // one order) run inline on SQLite: they are answered from the page cache in
+  // one order) run inline: they are answered from the page cache in
   // microseconds, less than a hop to this pool costs (docs/performance.md).
-  // On a store across the network (Store::WaitsOnNetwork) they run here too
-  // (RunLookup), so that an I/O thread never waits for a round trip.
   boost::asio::thread_pool& blocking;
   ApiOptions options;
   // Per-seller buckets of the Orders endpoints; null: no rate limiting
@@ -80,14 +73,6 @@ struct ApiContext {
   boost::asio::thread_pool* writes = nullptr;
 
   boost::asio::thread_pool& WritePool() { return writes != nullptr ? *writes : blocking; }
-
-  // Runs a point lookup `fn` inline, or on `blocking` when the store waits on
-  // the network (see `blocking`).
-  template <typename Fn>
-  boost::asio::awaitable<std::invoke_result_t<Fn&>> RunLookup(Fn fn) {
-    if (!store.WaitsOnNetwork()) co_return fn();
-    co_return co_await RunBlocking(blocking, std::move(fn));
-  }
   // The sandbox control API and fault rules (api/sandbox_hooks.h); null:
   // disabled (serve --no-sandbox), /sandbox/v1/ answers 404.
   SandboxHooks* sandbox = nullptr;

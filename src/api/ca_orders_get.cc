@@ -9,9 +9,8 @@ boost::asio::awaitable<http::Reply> GetCaOrder(Call& call) {
   auto product_info = BoolParam(call.request, "productInfo", false);
   if (!product_info.ok()) co_return ErrorReply(call, product_info.status());
   std::string po(call.request.PathParam("purchaseOrderId"));
-  // A point lookup by key (see ApiContext::blocking).
-  auto stored =
-      co_await call.ctx.RunLookup([&] { return call.ctx.store.GetOrder(call.seller_id(), po); });
+  // A point lookup by key: inline on this thread (see ApiContext::blocking).
+  auto stored = call.ctx.store.GetOrder(call.seller_id(), po);
   if (!stored.ok()) co_return ErrorReply(call, stored.status());
   const OrderView view{*product_info, false};
   co_return BodyReply(call, call.wants_xml() ? ca::EncodeOrderXml(stored->order, view)

@@ -189,7 +189,7 @@ Status MissingToken(const http::Request& request) {
 
 // The caller's claims: from WM_SEC.ACCESS_TOKEN, or from the signature of a
 // signed call without a token (api/signature_step.h). One indexed lookup
-// either way (revocation and grants): ApiContext::RunLookup.
+// either way (revocation and grants): inline, see ApiContext::blocking.
 Result<auth::TokenClaims> Authenticate(const ApiContext& ctx, const http::Request& request) {
   if (ctx.signatures != nullptr && UsesSignature(request)) {
     return VerifySignedCall(*ctx.signatures, request);
@@ -270,7 +270,7 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
       checks.accepts_basic && request.Header(kAccessTokenHeader).empty() &&
       boost::algorithm::istarts_with(request.Header("Authorization"), "Basic ");
   if (checks.requires_token && !basic_instead) {
-    auto claims = co_await ctx.RunLookup([&] { return Authenticate(ctx, request); });
+    auto claims = Authenticate(ctx, request);
     if (!claims.ok()) co_return fail(claims.status(), checks.service);
     call.claims = std::move(claims).value();
     // A WM_PARTNER.ID naming another seller than the token's: refused before

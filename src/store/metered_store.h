@@ -56,7 +56,6 @@ class MeteredStore final : public Store {
   Status ReplaceSellerState(const std::string& seller_id, const std::vector<StoredOrder>& orders,
                             EpochMillis clock_offset) override;
   Status Ping() override;
-  bool WaitsOnNetwork() const override { return inner_.WaitsOnNetwork(); }
   std::optional<CommitBatchSizes> CommitBatches() const override;
   WebhookStore* webhooks() override { return inner_.webhooks(); }
 

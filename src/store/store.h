@@ -166,11 +166,6 @@ class Store {
 
   // Stores are opened by URL with OpenStore (store/open/store_open.h).
 
-  // Whether every call waits on a database server across the network (a
-  // round trip) rather than on this process's memory and disk. Callers that
-  // run point lookups on I/O threads move them off when it is true.
-  virtual bool WaitsOnNetwork() const { return false; }
-
   // --- orders ---------------------------------------------------------------
 
   // The order, or kNotFound when the seller has no such purchase order.

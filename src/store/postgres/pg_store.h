@@ -109,7 +109,6 @@ class PgStore final : public Store, public WebhookStore {
   Result<std::vector<std::pair<DeliveryStatus, std::int64_t>>> CountDeliveries() override;
 
   Status Ping() override;
-  bool WaitsOnNetwork() const override { return true; }
 
   // The schema version of the database.
   Result<std::int64_t> SchemaVersion();
