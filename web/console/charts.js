@@ -11,7 +11,10 @@
   // An order's status: its units' common status, or Mixed.
   const orderStatus = (order) => { const keys = Object.keys(MP.unitsByStatus(order)); return keys.length === 1 ? keys[0] : 'Mixed'; };
 
+  const startCount = MP.latest();
+
   async function ordersPerDay() {
+    const current = startCount();
     const days = Number($('#c-days').value);
     const sellerId = $('#c-seller').value;
     const start = new Date(Date.now() - (days - 1) * 86400000).toISOString().slice(0, 10);
@@ -22,6 +25,7 @@
     box.replaceChildren(el('p', { text: 'Counting orders…' }));
     while (target && fetched < 5000) {
       const r = await MP.call('GET', target);
+      if (!current()) return;
       if (!r.ok) {
         if (r.status !== 404 || /URI_NOT_FOUND/.test(r.text)) { box.replaceChildren(el('p', { class: 'error', text: MP.errorText(r) })); return; }
         break;

@@ -58,6 +58,15 @@ MP.call = async (method, path, { body, accept = 'application/json', headers = {}
   return record;
 };
 
+// A view redraws on every filter change, and its answers may come back out of
+// order. Each view numbers its loads: MP.latest() gives a start() that returns a
+// check, true only while no newer load of that view has started, so a slower
+// answer to an earlier load is dropped instead of drawn over a newer one.
+MP.latest = () => {
+  let started = 0;
+  return () => { const mine = ++started; return () => mine === started; };
+};
+
 // The first error description of a Walmart error body, or the text.
 MP.errorText = (r) => {
   const errors = r.json && (r.json.errors && (r.json.errors.error || r.json.errors));

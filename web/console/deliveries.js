@@ -8,6 +8,8 @@
   const { $, el } = MP;
   const noRoute = (r) => r.status === 404 && /URI_NOT_FOUND/.test(r.text);
 
+  const startLoad = MP.latest();
+
   async function show() {
     const box = $('#deliveries-body');
     const sellerId = $('#d-seller').value;
@@ -16,8 +18,10 @@
     const q = new URLSearchParams();
     if ($('#d-status').value) q.set('status', $('#d-status').value);
     if ($('#d-type').value.trim()) q.set('eventType', $('#d-type').value.trim());
+    const current = startLoad();
     const [subs, deliveries] = await Promise.all([
       MP.call('GET', `${base}/subscriptions`), MP.call('GET', `${base}/deliveries${q.toString() ? '?' + q : ''}`)]);
+    if (!current()) return;
     if (noRoute(deliveries) || noRoute(subs)) {
       box.replaceChildren(el('p', { id: 'no-deliveries', role: 'status', class: 'card',
         text: `This server has no webhook deliveries: GET ${base}/deliveries answered 404 (no such route). ` +

@@ -8,6 +8,8 @@
   const STATUSES = ['Created', 'Acknowledged', 'Shipped', 'Delivered', 'Cancelled'];
   let cursors = [];  // nextCursor of each page shown so far: [null, c1, c2, ...]
   let page = 0;
+  const startList = MP.latest();
+  const startOrder = MP.latest();
 
   MP.ordersBase = (seller) => MP.isAdmin()
     ? `/sandbox/v1/sellers/${encodeURIComponent(seller)}/orders` : '/v3/orders';
@@ -48,8 +50,10 @@
     const cursor = cursors[page];
     const target = cursor ? `${base}?nextCursor=${encodeURIComponent(cursor.replace(/^\?/, ''))}`
       : `${base}?${filterQuery()}`;
+    const current = startList();
     MP.say('Loading orders…');
     const r = await MP.call('GET', target);
+    if (!current()) return;
     MP.say('');
     $('#orders-call').textContent = `GET ${target} → ${r.status}`;
     const tbody = $('#orders-table tbody');
@@ -160,7 +164,9 @@
   async function showOrder(seller, po, keepCall) {
     const body = $('#order-body');
     const path = MP.isAdmin() ? `${MP.ordersBase(seller)}/${encodeURIComponent(po)}` : `/v3/orders/${encodeURIComponent(po)}`;
+    const current = startOrder();
     const r = await MP.call('GET', `${path}?productInfo=true`);
+    if (!current()) return;
     $('#order-title').textContent = `Order ${po}`;
     $('#order-back').setAttribute('href', `#/orders${MP.isAdmin() ? '?seller=' + encodeURIComponent(seller) : ''}`);
     if (!r.ok) {
