@@ -47,53 +47,25 @@ bool SameSubscription(const WebhookSubscription& a, const WebhookSubscription& b
          a.created_at == b.created_at && a.updated_at == b.updated_at;
 }
 
-// The subscriptions of `seller_id` by id: the engines sort ties of
-// created_at by their own collation, so compare in one order of our own.
-Result<std::vector<WebhookSubscription>> SubscriptionsById(WebhookStore& store,
-                                                           const std::string& seller_id) {
-  Result<std::vector<WebhookSubscription>> listed = store.ListSubscriptions(seller_id);
-  if (!listed.ok()) return listed.status();
-  std::sort(listed->begin(), listed->end(),
+// The source's webhook subscriptions, by seller (sellers without any left
+// out), in id order: the engines sort ties of created_at by their own
+// collation, so both sides are compared in one order of our own.
+using SubscriptionsBySeller = std::map<std::string, std::vector<WebhookSubscription>>;
+
+void SortById(std::vector<WebhookSubscription>& subscriptions) {
+  std::sort(subscriptions.begin(), subscriptions.end(),
             [](const WebhookSubscription& a, const WebhookSubscription& b) {
               return a.subscription_id < b.subscription_id;
             });
-  return listed;
 }
 
-// Copies the webhook subscriptions of `seller_id` as they are (ids, status,
-// auth, headers and times kept), in one transaction, then reads them back:
-// the target must hold exactly the source's, field for field (a target that
-// had some of its own was refused by CheckSubscriptionsFit). `from` or `to`
-// is null for an engine without webhook tables.
-Status CopySubscriptions(WebhookStore* from, WebhookStore* to, const std::string& seller_id,
-                         std::int64_t& copied) {
-  if (from == nullptr) return Status::Ok();
-  Result<std::vector<WebhookSubscription>> source = SubscriptionsById(*from, seller_id);
-  if (!source.ok()) return source.status();
-  if (source->empty()) return Status::Ok();
-  if (to == nullptr) return Status::Internal("the target store keeps no webhook subscriptions");
-  MP_RETURN_IF_ERROR(to->InsertSubscriptions(*source));
-  Result<std::vector<WebhookSubscription>> target = SubscriptionsById(*to, seller_id);
-  if (!target.ok()) return target.status();
-  bool same = target->size() == source->size();
-  for (std::size_t i = 0; same && i < source->size(); ++i) {
-    same = SameSubscription((*source)[i], (*target)[i]);
-  }
-  if (!same) {
-    return Status::Internal("seller " + seller_id + ": " + std::to_string(source->size()) +
-                            " webhook subscriptions in the source, " +
-                            std::to_string(target->size()) +
-                            " in the target, not all equal to the source's");
-  }
-  copied += static_cast<std::int64_t>(source->size());
-  return Status::Ok();
-}
-
-// Before anything is written: a target that cannot take the source's
+// Read before anything is written: a target that cannot take the source's
 // subscriptions whole is refused up front rather than left half copied.
-Status CheckSubscriptionsFit(WebhookStore* from, WebhookStore* to,
-                             const std::vector<Seller>& sellers) {
-  if (from == nullptr) return Status::Ok();
+// `from` or `to` is null for an engine without webhook tables.
+Result<SubscriptionsBySeller> SubscriptionsToCopy(WebhookStore* from, WebhookStore* to,
+                                                  const std::vector<Seller>& sellers) {
+  SubscriptionsBySeller by_seller;
+  if (from == nullptr) return by_seller;
   for (const Seller& seller : sellers) {
     Result<std::vector<WebhookSubscription>> source = from->ListSubscriptions(seller.seller_id);
     if (!source.ok()) return source.status();
@@ -109,14 +81,41 @@ Status CheckSubscriptionsFit(WebhookStore* from, WebhookStore* to,
                               std::to_string(existing->size()) +
                               " webhook subscriptions in the target (was it empty?)");
     }
+    SortById(*source);
+    by_seller.emplace(seller.seller_id, std::move(*source));
   }
+  return by_seller;
+}
+
+// Copies one seller's subscriptions (`source`, in id order) as they are
+// (ids, status, auth, headers and times kept), in one transaction, then reads
+// them back: the target must hold exactly these, field for field.
+Status CopySubscriptions(WebhookStore& to, const std::string& seller_id,
+                         const std::vector<WebhookSubscription>& source, std::int64_t& copied) {
+  MP_RETURN_IF_ERROR(to.InsertSubscriptions(source));
+  Result<std::vector<WebhookSubscription>> target = to.ListSubscriptions(seller_id);
+  if (!target.ok()) return target.status();
+  SortById(*target);
+  bool same = target->size() == source.size();
+  for (std::size_t i = 0; same && i < source.size(); ++i) {
+    same = SameSubscription(source[i], (*target)[i]);
+  }
+  if (!same) {
+    return Status::Internal("seller " + seller_id + ": " + std::to_string(source.size()) +
+                            " webhook subscriptions in the source, " +
+                            std::to_string(target->size()) +
+                            " in the target, not all equal to the source's");
+  }
+  copied += static_cast<std::int64_t>(source.size());
   return Status::Ok();
 }
 
 Status Copy(Store& from, Store& to) {
   Result<std::vector<Seller>> sellers = from.ListSellers();
   if (!sellers.ok()) return sellers.status();
-  MP_RETURN_IF_ERROR(CheckSubscriptionsFit(from.webhooks(), to.webhooks(), *sellers));
+  Result<SubscriptionsBySeller> subscriptions_to_copy =
+      SubscriptionsToCopy(from.webhooks(), to.webhooks(), *sellers);
+  if (!subscriptions_to_copy.ok()) return subscriptions_to_copy.status();
   for (const Seller& seller : *sellers) MP_RETURN_IF_ERROR(to.PutSeller(seller));
 
   Result<std::vector<ClientRecord>> clients = from.ListClients();
@@ -153,8 +152,11 @@ Status Copy(Store& from, Store& to) {
                               std::to_string(*target) + " in the target");
     }
     orders += copied;
-    MP_RETURN_IF_ERROR(
-        CopySubscriptions(from.webhooks(), to.webhooks(), seller.seller_id, subscriptions));
+    if (auto it = subscriptions_to_copy->find(seller.seller_id);
+        it != subscriptions_to_copy->end()) {
+      MP_RETURN_IF_ERROR(
+          CopySubscriptions(*to.webhooks(), seller.seller_id, it->second, subscriptions));
+    }
   }
   for (const auto& [seller_id, offset] : *clocks) {
     MP_RETURN_IF_ERROR(to.SetClockOffset(seller_id, offset));

@@ -47,6 +47,17 @@ std::uint64_t Store::DocumentHash(std::string_view doc) {
   return XXH3_64bits(doc.data(), doc.size());
 }
 
+void Store::FillDocument(OrderDocument& document, std::optional<std::uint64_t> stored_hash,
+                         std::string_view bytes,
+                         const std::function<bool(const OrderDocument&)>& skip_document) {
+  document.doc_hash = stored_hash ? *stored_hash : DocumentHash(bytes);
+  if (skip_document && skip_document(document)) {
+    document.doc_skipped = true;
+    return;
+  }
+  document.doc = std::string(bytes);
+}
+
 Result<StoredOrder> Store::GetOrder(const std::string& seller_id,
                                     const std::string& purchase_order_id) {
   Result<OrderDocument> document = GetOrderDocument(seller_id, purchase_order_id);

@@ -190,6 +190,13 @@ class Store {
   // The 64-bit hash (XXH3) of a document's bytes, stored with the row as
   // doc_hash so that a reader can tell documents apart without their bytes.
   static std::uint64_t DocumentHash(std::string_view doc);
+  // Completes a document read from a row whose keys, version and change
+  // time are already in `document`: its hash (`stored_hash`, or for a row
+  // written before the column, nullopt, the hash of `bytes`) and its bytes,
+  // left uncopied when `skip_document` (ListRequest::skip_document) says so.
+  static void FillDocument(OrderDocument& document, std::optional<std::uint64_t> stored_hash,
+                           std::string_view bytes,
+                           const std::function<bool(const OrderDocument&)>& skip_document);
 
   // Inserts new orders in one transaction. Fails as a whole (kInvalidRequestContent)
   // when any purchase order id already exists for its seller.

@@ -1,5 +1,6 @@
 #include "store/postgres/pg_store.h"
 
+#include <array>
 #include <bit>
 #include <iterator>
 #include <optional>
@@ -179,12 +180,19 @@ Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
   return Status::Ok();
 }
 
-// INSERT of one side row of `table`: the same text every time, so that a
-// connection prepares it once.
-std::string SingleSideRowInsert(const SideTable& table) {
-  std::string sql = table.insert_head;
-  sql += table.copies_categories ? " ($1, $2, $3, $4, $5, $6)" : " ($1, $2, $3, $4)";
-  return sql + kOnConflictDoNothing;
+// The INSERT of one row of kSideTables[t], built once: the same text on
+// every write, so that a connection prepares it once.
+const std::string& SingleSideRowInsert(std::size_t t) {
+  static const std::array<std::string, std::size(kSideTables)> inserts = [] {
+    std::array<std::string, std::size(kSideTables)> sql;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+      sql[i] = kSideTables[i].insert_head;
+      sql[i] += kSideTables[i].copies_categories ? " ($1, $2, $3, $4, $5, $6)" : " ($1, $2, $3, $4)";
+      sql[i] += kOnConflictDoNothing;
+    }
+    return sql;
+  }();
+  return inserts[t];
 }
 
 // Queues the side-row changes of `previous` becoming `order`: only the rows
@@ -193,17 +201,17 @@ void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
                          const OrderIndexValues& before, const StoredOrder& order,
                          const OrderIndexValues& after) {
   const bool rewrite = SideRowsRewritten(previous.order, before, order.order, after);
-  for (const SideTable& table : kSideTables) {
+  for (std::size_t t = 0; t < std::size(kSideTables); ++t) {
+    const SideTable& table = kSideTables[t];
     const SideValueChanges changes =
         ChangedSideValues(rewrite, before.*table.values, after.*table.values);
     for (const std::string* value : changes.removed) {
       db.Defer(pg::Prepared{table.delete_sql}, SideRowParams(previous, *value));
     }
-    const std::string insert = SingleSideRowInsert(table);
     for (const std::string* value : changes.added) {
       Params params = SideRowParams(order, *value);
       if (table.copies_categories) params.Add(after.ship_node_type).Add(after.order_type);
-      db.Defer(pg::Prepared{insert}, std::move(params));
+      db.Defer(pg::Prepared{SingleSideRowInsert(t)}, std::move(params));
     }
   }
 }
@@ -258,17 +266,9 @@ OrderDocument DocumentFromRow(const Rows& rows, int row, const std::string& sell
   document.version = rows.Int64(row, 2);
   document.order_date = rows.Int64(row, 3);
   document.purchase_order_id = std::string(rows.Text(row, 4));
-  if (rows.IsNull(row, 5)) {
-    // A row from before doc_hash: its hash comes from its bytes.
-    document.doc_hash = Store::DocumentHash(rows.Text(row, 0));
-  } else {
-    document.doc_hash = std::bit_cast<std::uint64_t>(rows.Int64(row, 5));
-  }
-  if (skip_document && skip_document(document)) {
-    document.doc_skipped = true;
-    return document;
-  }
-  document.doc = std::string(rows.Text(row, 0));
+  std::optional<std::uint64_t> hash;
+  if (!rows.IsNull(row, 5)) hash = std::bit_cast<std::uint64_t>(rows.Int64(row, 5));
+  Store::FillDocument(document, hash, rows.Text(row, 0), skip_document);
   return document;
 }
 

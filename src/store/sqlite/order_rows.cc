@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <bit>
+#include <optional>
 #include <vector>
 
 #include "store/order_index.h"
@@ -102,17 +103,11 @@ OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id
   document.order_date = row.Int64(sql::kOrderDateColumn);
   document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
   document.version = row.Int64(sql::kOrderVersionColumn);
-  if (row.IsNull(sql::kOrderDocHashColumn)) {
-    // A row from before doc_hash: its hash comes from its bytes.
-    document.doc_hash = Store::DocumentHash(row.Text(sql::kOrderDocColumn));
-  } else {
-    document.doc_hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
+  std::optional<std::uint64_t> hash;
+  if (!row.IsNull(sql::kOrderDocHashColumn)) {
+    hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
   }
-  if (skip_document && skip_document(document)) {
-    document.doc_skipped = true;
-    return document;
-  }
-  document.doc = std::string(row.Text(sql::kOrderDocColumn));
+  Store::FillDocument(document, hash, row.Text(sql::kOrderDocColumn), skip_document);
   return document;
 }
 
