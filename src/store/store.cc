@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "codec/order_json.h"
+#include "store/group_commit.h"
 
 namespace mporders {
 
@@ -108,6 +109,18 @@ Status Store::Ping() {
   // An empty seller id matches no row, but the query still opens the
   // database and walks the index: it fails when the store cannot answer.
   return CountOrders("").status();
+}
+
+Store::CommitBatchSizes Store::BatchSizesOf(const GroupCommitStats& stats) {
+  CommitBatchSizes sizes;
+  std::int64_t running = 0;
+  for (std::size_t i = 0; i + 1 < kBatchSizeBuckets; ++i) {
+    running += stats.batches_by_size[i];
+    sizes.cumulative.emplace_back(std::int64_t{1} << i, running);
+  }
+  sizes.batches = stats.batches;
+  sizes.jobs = stats.jobs;
+  return sizes;
 }
 
 }  // namespace mporders

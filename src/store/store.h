@@ -45,6 +45,8 @@
 
 namespace mporders {
 
+struct GroupCommitStats;
+
 // A resolved list query (defaults already applied by the caller).
 // Time bounds are [start, end): start inclusive, end exclusive.
 struct OrderFilter {
@@ -292,6 +294,8 @@ class Store {
   // writes: a seller id, and orders that are all this seller's and named.
   static Status CheckSellerState(const std::string& seller_id,
                                  const std::vector<StoredOrder>& orders);
+  // The histogram CommitBatches() reports, from a group commit queue's counts.
+  static CommitBatchSizes BatchSizesOf(const GroupCommitStats& stats);
   // The argument check of every engine's AddClient.
   static Status CheckNewClient(const ClientRecord& client);
   // The argument check of every engine's ListOrders.

@@ -74,6 +74,22 @@ bool Connection::Healthy() const {
          PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && deferred_.empty();
 }
 
+Params& Params::AddTextArray(const std::vector<std::string>& elements) {
+  std::string literal = "{";
+  for (const std::string& element : elements) {
+    if (literal.size() > 1) literal += ',';
+    literal += '"';
+    for (char c : element) {
+      if (c == '"' || c == '\\') literal += '\\';
+      literal += c;
+    }
+    literal += '"';
+  }
+  literal += '}';
+  values_.emplace_back(std::move(literal));
+  return *this;
+}
+
 Result<Rows> Connection::Check(PGresult* result, std::string_view sql) {
   const ExecStatusType status = result == nullptr ? PGRES_FATAL_ERROR : PQresultStatus(result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

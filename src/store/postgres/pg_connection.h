@@ -45,6 +45,9 @@ class Params {
     values_.emplace_back(std::to_string(value));
     return *this;
   }
+  // A text[] parameter (an array literal: every element quoted, so that
+  // commas, braces and NULL-looking strings stay text).
+  Params& AddTextArray(const std::vector<std::string>& elements);
   Params& AddNull() {
     values_.emplace_back(std::nullopt);
     return *this;

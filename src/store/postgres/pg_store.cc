@@ -1,7 +1,9 @@
 #include "store/postgres/pg_store.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
+#include <map>
 #include <iterator>
 #include <optional>
 #include <span>
@@ -26,6 +28,13 @@ constexpr char kSelectOrder[] =
 constexpr char kSelectOrderForUpdate[] =
     "SELECT doc, last_modified, version, order_date, purchase_order_id, doc_hash FROM orders"
     " WHERE seller_id = $1 AND purchase_order_id = $2 FOR UPDATE";
+// A batch's orders, locked in key order: $1 sellers and $2 purchase order
+// ids, pairwise. The seller is the last column.
+constexpr char kSelectOrdersForUpdate[] =
+    "SELECT o.doc, o.last_modified, o.version, o.order_date, o.purchase_order_id, o.doc_hash,"
+    " o.seller_id FROM unnest($1::text[], $2::text[]) AS k(seller_id, purchase_order_id)"
+    " JOIN orders o ON o.seller_id = k.seller_id AND o.purchase_order_id = k.purchase_order_id"
+    " ORDER BY o.seller_id, o.purchase_order_id FOR UPDATE OF o";
 // Columns of an orders row, in the order of OrderRowParams.
 constexpr char kInsertOrderHead[] =
     "INSERT INTO orders (seller_id, purchase_order_id, customer_order_id, order_date,"
@@ -216,18 +225,14 @@ void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
   }
 }
 
-// Overwrites `previous` (locked in this transaction) with `order`. The side
-// rows' changes go in the same round trip as the UPDATE.
-Status ReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
+// Queues the overwrite of `previous` (locked in this transaction) with
+// `order`: the UPDATE and the side rows' changes go with the transaction's
+// next round trip (its COMMIT at the latest). The row lock keeps the row
+// from vanishing meanwhile.
+void DeferReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
   const OrderIndexValues index = IndexValuesOf(order.order);
   DeferSideRowChanges(db, previous, IndexValuesOf(previous.order), order, index);
-  Result<Rows> updated = db.Exec(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
-  if (!updated.ok()) return updated.status();
-  if (updated->Affected() != 1) {
-    return Status::Internal("purchase order " + order.order.purchase_order_id +
-                            " vanished during its update");
-  }
-  return Status::Ok();
+  db.Defer(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
 }
 
 Result<std::optional<StoredOrder>> LoadOrder(Connection& db, const std::string& seller_id,
@@ -329,10 +334,11 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url,
     MP_RETURN_IF_ERROR(
         pg::ApplyMigrations(**db, pg::EmbeddedMigrations(), SystemClock().NowMillis()));
   }
-  return std::unique_ptr<PgStore>(new PgStore(std::move(pool)));
+  return std::unique_ptr<PgStore>(new PgStore(std::move(pool), options));
 }
 
-PgStore::PgStore(std::unique_ptr<pg::ConnectionPool> pool) : pool_(std::move(pool)) {}
+PgStore::PgStore(std::unique_ptr<pg::ConnectionPool> pool, const PgStoreOptions& options)
+    : pool_(std::move(pool)), updates_(options.max_update_batch) {}
 
 PgStore::~PgStore() = default;
 
@@ -383,7 +389,7 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
       if (previous->has_value()) {
         StoredOrder replacement = order;
         replacement.version = (*previous)->version + 1;
-        MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, replacement));
+        DeferReplaceOrder(db, **previous, replacement);
       } else {
         // Another process inserting the same new order at once makes this
         // fail with a duplicate key: the batch is refused, nothing is lost.
@@ -394,27 +400,140 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
   });
 }
 
+// --- UpdateOrder: group commit ----------------------------------------------------
+
+struct PgStore::UpdateJob {
+  const std::string& seller_id;
+  const std::string& purchase_order_id;
+  const UpdateFn& fn;
+  std::optional<Result<StoredOrder>> result;  // set by the batch's leader
+};
+
+namespace {
+
+using OrderKey = std::pair<std::string, std::string>;  // seller, purchase order id
+
+// Each of a batch's orders as locked, and as its jobs have changed it so far.
+struct LockedOrder {
+  StoredOrder locked;
+  StoredOrder current;
+  bool changed = false;
+};
+
+// Locks every order the batch names, in one statement.
+Result<std::map<OrderKey, LockedOrder>> LockOrders(Connection& db,
+                                                   std::span<const OrderKey> keys) {
+  std::vector<std::string> sellers;
+  std::vector<std::string> ids;
+  for (const auto& [seller, id] : keys) {
+    sellers.push_back(seller);
+    ids.push_back(id);
+  }
+  Result<Rows> rows = db.Exec(pg::Prepared{kSelectOrdersForUpdate},
+                              Params().AddTextArray(sellers).AddTextArray(ids));
+  if (!rows.ok()) return rows.status();
+  std::map<OrderKey, LockedOrder> orders;
+  for (int row = 0; row < rows->size(); ++row) {
+    std::string seller(rows->Text(row, 6));
+    Result<StoredOrder> order = pg::OrderFromRow(*rows, row, seller);
+    if (!order.ok()) return order.status();
+    OrderKey key{seller, order->order.purchase_order_id};
+    orders.emplace(std::move(key), LockedOrder{*order, *order});
+  }
+  return orders;
+}
+
+}  // namespace
+
 Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
                                          const std::string& purchase_order_id, const UpdateFn& fn) {
-  const std::shared_ptr<const EventDeriver> deriver = Deriver();
+  // Each transaction costs PostgreSQL a WAL flush and both processes round
+  // trips and process switches, which on a busy machine is most of a
+  // write's cost; a batch shares them (docs/performance.md).
+  UpdateJob job{seller_id, purchase_order_id, fn, std::nullopt};
+  updates_.Submit(job, [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); });
+  return std::move(*job.result);
+}
+
+Result<StoredOrder> PgStore::UpdateAlone(const UpdateJob& job, const EventDeriver* deriver) {
   StoredOrder saved;
   Status status = InTransaction(pg::kBegin, [&](Connection& db) -> Status {
     // FOR UPDATE waits for any other transaction on this order (in this or
     // another process) and then reads its committed result.
-    Result<std::optional<StoredOrder>> previous = LoadOrder(db, seller_id, purchase_order_id, true);
+    Result<std::optional<StoredOrder>> previous =
+        LoadOrder(db, job.seller_id, job.purchase_order_id, true);
     if (!previous.ok()) return previous.status();
-    if (!previous->has_value()) return NotFound(purchase_order_id);
-    Result<StoredOrder> updated = RunUpdateFn(**previous, fn);
+    if (!previous->has_value()) return NotFound(job.purchase_order_id);
+    Result<StoredOrder> updated = RunUpdateFn(**previous, job.fn);
     if (!updated.ok()) return updated.status();
-    StoredOrder& current = *updated;
-    MP_RETURN_IF_ERROR(ReplaceOrder(db, **previous, current));
+    DeferReplaceOrder(db, **previous, *updated);
     // The change's events commit with it, or neither does.
-    MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), &**previous, current));
-    saved = std::move(current);
+    MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver, &**previous, *updated));
+    saved = std::move(*updated);
     return Status::Ok();
   });
   if (!status.ok()) return status;
   return saved;
+}
+
+void PgStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {
+  const std::shared_ptr<const EventDeriver> deriver = Deriver();
+  if (jobs.size() == 1) {
+    jobs[0]->result.emplace(UpdateAlone(*jobs[0], deriver.get()));
+    return;
+  }
+  std::vector<OrderKey> keys;
+  for (const UpdateJob* job : jobs) keys.emplace_back(job->seller_id, job->purchase_order_id);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+  // Each job's outcome, kept until the COMMIT has made it true.
+  std::vector<Result<StoredOrder>> outcomes;
+  std::string failed_sqlstate;
+  Status status = InTransaction(
+      pg::kBegin,
+      [&](Connection& db) -> Status {
+        outcomes.clear();
+        Result<std::map<OrderKey, LockedOrder>> orders = LockOrders(db, keys);
+        if (!orders.ok()) return orders.status();
+        for (const UpdateJob* job : jobs) {
+          auto order = orders->find(OrderKey{job->seller_id, job->purchase_order_id});
+          if (order == orders->end()) {
+            outcomes.emplace_back(NotFound(job->purchase_order_id));
+            continue;
+          }
+          LockedOrder& locked = order->second;
+          Result<StoredOrder> updated = RunUpdateFn(locked.current, job->fn);
+          if (updated.ok()) {
+            MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver.get(), &locked.current, *updated));
+            locked.current = *updated;
+            locked.changed = true;
+          }
+          outcomes.push_back(std::move(updated));
+        }
+        for (const auto& [key, locked] : *orders) {
+          if (locked.changed) DeferReplaceOrder(db, locked.locked, locked.current);
+        }
+        return Status::Ok();
+      },
+      &failed_sqlstate);
+  if (status.ok()) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) jobs[i]->result.emplace(std::move(outcomes[i]));
+    return;
+  }
+  // A deadlock with another process's transaction (one that locks several
+  // orders in another order) or a serialization failure changed nothing:
+  // each job goes again on its own. Any other failure may have happened at
+  // the COMMIT, with the batch's outcome unknown, so it is every job's.
+  const bool retry = failed_sqlstate == pg::kDeadlockDetected ||
+                     failed_sqlstate == pg::kSerializationFailure;
+  for (UpdateJob* job : jobs) {
+    job->result.emplace(retry ? UpdateAlone(*job, deriver.get()) : Result<StoredOrder>(status));
+  }
+}
+
+std::optional<Store::CommitBatchSizes> PgStore::CommitBatches() const {
+  return BatchSizesOf(updates_.Stats());
 }
 
 Result<std::int64_t> PgStore::CountOrders(const std::string& seller_id) {

@@ -26,10 +26,12 @@
 
 #include <memory>
 #include <mutex>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "store/group_commit.h"
 #include "store/store.h"
 
 namespace mporders::pg {
@@ -42,6 +44,8 @@ namespace mporders {
 struct PgStoreOptions {
   // Connections open at once; further calls wait for one.
   int max_connections = 16;
+  // Most UpdateOrder calls one transaction combines (group commit).
+  size_t max_update_batch = 64;
 };
 
 class PgStore final : public Store, public WebhookStore {
@@ -61,11 +65,24 @@ class PgStore final : public Store, public WebhookStore {
   Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) override;  // pg_store_list.cc
   Status InsertOrders(const std::vector<StoredOrder>& orders) override;
   Status UpsertOrders(const std::vector<StoredOrder>& orders) override;
+  // Group commit, as on SQLite: concurrent calls of this process run in
+  // batches of up to max_update_batch, each batch one transaction that locks
+  // all its orders at once (in key order, so that two processes' batches
+  // never wait on each other in a cycle). Later calls in a batch see the
+  // effects of earlier ones, in queue order; a call whose `fn` fails, or
+  // whose order is missing, gets its own error and changes nothing. Every
+  // call learns its result after the COMMIT; when the batch's transaction
+  // fails, every call in it fails, except after a deadlock or serialization
+  // failure, when each call runs again in a transaction of its own.
   // `fn` runs inside the transaction that holds the order's row lock, on
-  // the caller's thread; it must not call the store.
+  // some caller's thread; it must not call the store.
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                   const std::string& purchase_order_id,
                                   const UpdateFn& fn) override;
+  std::optional<CommitBatchSizes> CommitBatches() const override;
+  // The group commit queue's counts, and the updates waiting in it.
+  GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }
+  size_t QueuedUpdates() const { return updates_.Queued(); }
   Result<std::int64_t> CountOrders(const std::string& seller_id) override;
 
   // pg_store_accounts.cc
@@ -114,15 +131,21 @@ class PgStore final : public Store, public WebhookStore {
   Result<std::int64_t> SchemaVersion();
 
  private:
-  explicit PgStore(std::unique_ptr<pg::ConnectionPool> pool);
+  PgStore(std::unique_ptr<pg::ConnectionPool> pool, const PgStoreOptions& options);
 
   // Runs `fn(Connection&)` on a pooled connection.
   template <typename Fn>
   auto WithConnection(Fn&& fn) -> decltype(fn(std::declval<pg::Connection&>()));
   // Runs `fn(Connection&)` (returning Status) between `begin` and COMMIT;
-  // rolls back when it fails.
+  // rolls back when it fails, and then sets `*failed_sqlstate` (when given)
+  // to the failure's SQLSTATE.
   template <typename Fn>
-  Status InTransaction(const char* begin, Fn&& fn);
+  Status InTransaction(const char* begin, Fn&& fn, std::string* failed_sqlstate = nullptr);
+
+  struct UpdateJob;
+  void RunUpdateBatch(std::span<UpdateJob* const> jobs);
+  // One UpdateOrder call in a transaction of its own.
+  Result<StoredOrder> UpdateAlone(const UpdateJob& job, const EventDeriver* deriver);
 
   // The deriver the order writes call (null until SetEventDeriver); order
   // writes take a reference under the mutex and run it without it.
@@ -131,6 +154,7 @@ class PgStore final : public Store, public WebhookStore {
   std::unique_ptr<pg::ConnectionPool> pool_;
   mutable std::mutex deriver_mutex_;
   std::shared_ptr<const EventDeriver> event_deriver_;  // guarded by deriver_mutex_
+  GroupCommitQueue<UpdateJob> updates_;
 };
 
 }  // namespace mporders

@@ -20,7 +20,7 @@ auto PgStore::WithConnection(Fn&& fn) -> decltype(fn(std::declval<pg::Connection
 }
 
 template <typename Fn>
-Status PgStore::InTransaction(const char* begin, Fn&& fn) {
+Status PgStore::InTransaction(const char* begin, Fn&& fn, std::string* failed_sqlstate) {
   return WithConnection([&](pg::Connection& db) -> Status {
     // BEGIN goes with the transaction's first statement, and the statements
     // `fn` deferred go with COMMIT: a round trip each saved.
@@ -30,6 +30,7 @@ Status PgStore::InTransaction(const char* begin, Fn&& fn) {
     // ROLLBACK after a failed COMMIT, or of a transaction never begun, is
     // harmless; a connection left in a transaction is never pooled again.
     if (!status.ok()) {
+      if (failed_sqlstate != nullptr) *failed_sqlstate = db.sqlstate();
       db.DiscardDeferred();
       (void)db.ExecScript("ROLLBACK");
     }

@@ -216,16 +216,7 @@ Result<std::int64_t> SqliteStore::CountOrders(const std::string& seller_id) {
 }
 
 std::optional<Store::CommitBatchSizes> SqliteStore::CommitBatches() const {
-  const GroupCommitStats stats = updates_.Stats();
-  CommitBatchSizes sizes;
-  std::int64_t running = 0;
-  for (std::size_t i = 0; i + 1 < kBatchSizeBuckets; ++i) {
-    running += stats.batches_by_size[i];
-    sizes.cumulative.emplace_back(std::int64_t{1} << i, running);
-  }
-  sizes.batches = stats.batches;
-  sizes.jobs = stats.jobs;
-  return sizes;
+  return BatchSizesOf(updates_.Stats());
 }
 
 }  // namespace mporders

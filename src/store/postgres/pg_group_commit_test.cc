@@ -1,0 +1,240 @@
+// PgStore::UpdateOrder's group commit on a real PostgreSQL server: a batch
+// applies its updates in queue order with each failure kept to its own
+// update, a deadlock with another transaction makes every update of the
+// batch run again on its own, and two stores on one database (two server
+// processes) updating the same orders at once lose nothing.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "store/postgres/pg_connection.h"
+#include "store/postgres/pg_store.h"
+#include "store/test_engines.h"
+#include "store/test_orders.h"
+#include "store/test_threads.h"
+
+namespace mporders {
+namespace {
+
+using store_testing::MakeStoredOrder;
+using store_testing::Mark;
+using store_testing::Marks;
+using store_testing::WaitUntil;
+
+constexpr EpochMillis kT0 = 1700000000000;
+
+Store::UpdateFn MarkWith(std::int64_t mark) {
+  return [mark](StoredOrder& o) {
+    Mark(o, mark);
+    return Status::Ok();
+  };
+}
+
+class PgGroupCommitTest : public store_testing::HeldBatchTest<PgStore> {
+ protected:
+  void SetUp() override {
+    std::optional<std::string> url = store_testing::FreshPostgresUrl();
+    if (!url) GTEST_SKIP() << "no PostgreSQL test server (MPORDERS_TEST_PG_URL)";
+    url_ = *url;
+    store_ = Open();
+    ASSERT_NE(store_, nullptr);
+    for (const std::string po : {"P0", "P1", "P2", "P3"}) {
+      ASSERT_TRUE(store_->InsertOrders({MakeStoredOrder("s1", po, kT0)}).ok());
+    }
+  }
+
+  std::unique_ptr<PgStore> Open() {
+    auto store = PgStore::Open(url_);
+    EXPECT_TRUE(store.ok()) << store.status().ToString();
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
+  std::unique_ptr<pg::Connection> Connect() {
+    auto db = pg::Connection::Open(url_);
+    EXPECT_TRUE(db.ok()) << db.status().ToString();
+    return db.ok() ? std::move(*db) : nullptr;
+  }
+
+  std::vector<std::string> AcknowledgedIds() {
+    ListRequest request;
+    request.filter.seller_id = "s1";
+    request.filter.status = LineStatus::kAcknowledged;
+    Result<OrderPage> page = store_->ListOrders(request);
+    EXPECT_TRUE(page.ok()) << page.status().ToString();
+    std::vector<std::string> ids;
+    if (page.ok()) {
+      for (const StoredOrder& o : page->orders) ids.push_back(o.order.purchase_order_id);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  std::string url_;
+};
+
+TEST_F(PgGroupCommitTest, ABatchAppliesItsUpdatesInOrderAndKeepsEachFailureToItself) {
+  HoldTheWriter();
+  Queue("P1", MarkWith(1));          // 0: applies
+  Queue("P1", [](StoredOrder& o) {  // 1: changes the order, then fails
+    Mark(o, 666);
+    o.order.customer_order_id = "changed";
+    return Status::InvalidContent("refused", "orderLines");
+  });
+  Queue("P1", [](StoredOrder& o) -> Status {  // 2: sees 0, not 1
+    if (Marks(o) != std::vector<std::int64_t>{1} || o.order.customer_order_id != "CP1") {
+      return Status::Internal("saw the wrong state");
+    }
+    Mark(o, 2);
+    return Status::Ok();
+  });
+  Queue("MISSING", MarkWith(3));                 // 3: not found
+  Queue("P2", [](StoredOrder& o) -> Status {  // 4: throws
+    Mark(o, 666);
+    throw std::runtime_error("boom");
+  });
+  Queue("P2", MarkWith(5));           // 5: applies
+  Queue("P3", [](StoredOrder& o) {  // 6: changes the order's identity
+    o.order.purchase_order_id = "P9";
+    return Status::Ok();
+  });
+  ReleaseAndJoin();
+
+  // One batch for the holder, one for everything queued behind it.
+  EXPECT_EQ(store_->UpdateBatchStats().batches, 2);
+  EXPECT_EQ(store_->UpdateBatchStats().largest_batch, 7);
+  const auto sizes = store_->CommitBatches();
+  ASSERT_TRUE(sizes.has_value());
+  EXPECT_EQ(sizes->batches, 2);
+  EXPECT_EQ(sizes->jobs, 8);
+
+  ASSERT_TRUE(ResultOf(0).ok()) << ResultOf(0).status().ToString();
+  EXPECT_EQ(ResultOf(0)->version, 2);
+  EXPECT_EQ(ResultOf(1).status().code(), ErrorCode::kInvalidRequestContent);
+  EXPECT_EQ(ResultOf(1).status().description(), "refused");
+  ASSERT_TRUE(ResultOf(2).ok()) << ResultOf(2).status().ToString();
+  EXPECT_EQ(ResultOf(2)->version, 3);
+  EXPECT_EQ(ResultOf(3).status().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(ResultOf(4).status().code(), ErrorCode::kInternal);
+  ASSERT_TRUE(ResultOf(5).ok()) << ResultOf(5).status().ToString();
+  EXPECT_EQ(ResultOf(5)->version, 2);
+  EXPECT_EQ(ResultOf(6).status().code(), ErrorCode::kInternal);
+
+  Result<StoredOrder> p1 = store_->GetOrder("s1", "P1");
+  ASSERT_TRUE(p1.ok());
+  EXPECT_EQ(Marks(*p1), (std::vector<std::int64_t>{1, 2}));
+  EXPECT_EQ(p1->order.customer_order_id, "CP1");
+  EXPECT_EQ(p1->version, 3);
+  Result<StoredOrder> p2 = store_->GetOrder("s1", "P2");
+  ASSERT_TRUE(p2.ok());
+  EXPECT_EQ(Marks(*p2), std::vector<std::int64_t>{5});
+  EXPECT_EQ(store_->GetOrder("s1", "P3")->version, 1);
+  EXPECT_EQ(store_->GetOrder("s1", "P9").status().code(), ErrorCode::kNotFound);
+  // The side rows moved with the batch: P1 and P2 now have Acknowledged
+  // units and are listed by that status; P3 is not.
+  EXPECT_EQ(AcknowledgedIds(), (std::vector<std::string>{"P1", "P2"}));
+}
+
+// Another transaction locks P2 and then P1 while a batch holds P1 and waits
+// for P2. PostgreSQL breaks the deadlock by failing the batch, which waited
+// first; its updates then run again, each on its own, once the other
+// transaction commits, and each is applied once.
+TEST_F(PgGroupCommitTest, ADeadlockedBatchRunsEachUpdateAgainAlone) {
+  std::unique_ptr<pg::Connection> other = Connect();
+  std::unique_ptr<pg::Connection> observer = Connect();
+  ASSERT_NE(other, nullptr);
+  ASSERT_NE(observer, nullptr);
+  constexpr char kLock[] =
+      "SELECT version FROM orders WHERE seller_id = 's1' AND purchase_order_id = $1 FOR UPDATE";
+  ASSERT_TRUE(other->ExecScript("BEGIN").ok());
+  ASSERT_TRUE(other->Exec(kLock, pg::Params().Add("P2")).ok());
+
+  HoldTheWriter();
+  Queue("P1", MarkWith(1));
+  Queue("P2", MarkWith(2));
+  release_.Open();
+  // The batch has locked P1 and waits for P2.
+  WaitUntil([&] {
+    auto waiting = observer->Exec(
+        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+        " AND datname = current_database() AND query LIKE '%FOR UPDATE OF o'");
+    return waiting.ok() && waiting->Int64(0, 0) >= 1;
+  });
+  // Closes the cycle; PostgreSQL fails the batch and this lock is granted.
+  Result<pg::Rows> locked = other->Exec(kLock, pg::Params().Add("P1"));
+  ASSERT_TRUE(locked.ok()) << locked.status().ToString();
+  ASSERT_TRUE(other->ExecScript("COMMIT").ok());
+  ReleaseAndJoin();
+
+  ASSERT_TRUE(ResultOf(0).ok()) << ResultOf(0).status().ToString();
+  ASSERT_TRUE(ResultOf(1).ok()) << ResultOf(1).status().ToString();
+  EXPECT_EQ(Marks(*store_->GetOrder("s1", "P1")), std::vector<std::int64_t>{1});
+  EXPECT_EQ(Marks(*store_->GetOrder("s1", "P2")), std::vector<std::int64_t>{2});
+  EXPECT_EQ(store_->GetOrder("s1", "P1")->version, 2);
+  EXPECT_EQ(store_->GetOrder("s1", "P2")->version, 2);
+}
+
+// Two stores on one database stand for two server processes: each batches
+// its own callers, and their batches lock overlapping orders. Every update
+// is applied exactly once, in a version of its own.
+TEST_F(PgGroupCommitTest, TwoStoresUpdatingTheSameOrdersLoseNothing) {
+  std::unique_ptr<PgStore> second = Open();
+  ASSERT_NE(second, nullptr);
+  constexpr int kThreadsPerStore = 8;
+  constexpr int kRounds = 10;
+  const std::vector<std::string> shared = {"P1", "P2", "P3"};
+  std::mutex seen_mutex;
+  std::map<std::string, std::map<std::int64_t, std::int64_t>> version_to_mark;
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2 * kThreadsPerStore; ++t) {
+    PgStore& store = t % 2 == 0 ? *store_ : *second;
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kRounds; ++i) {
+        // Threads walk the shared orders in different orders.
+        const std::string& po = shared[static_cast<size_t>(t + i) % shared.size()];
+        const std::int64_t mark = t * 1000 + i;
+        Result<StoredOrder> saved = store.UpdateOrder("s1", po, [&](StoredOrder& o) {
+          o.order.order_lines[0].order_line_quantity.amount += 1;
+          Mark(o, mark);
+          return Status::Ok();
+        });
+        if (!saved.ok() || saved->order.order_lines[0].order_line_quantity.amount !=
+                               saved->version) {
+          wrong.fetch_add(1);
+          continue;
+        }
+        std::lock_guard<std::mutex> lock(seen_mutex);
+        if (!version_to_mark[po].emplace(saved->version, mark).second) wrong.fetch_add(1);
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_EQ(wrong.load(), 0);
+
+  std::int64_t updates = 0;
+  for (const std::string& po : shared) {
+    Result<StoredOrder> order = store_->GetOrder("s1", po);
+    ASSERT_TRUE(order.ok());
+    const auto& seen = version_to_mark[po];
+    updates += static_cast<std::int64_t>(seen.size());
+    EXPECT_EQ(order->version, static_cast<std::int64_t>(seen.size()) + 1);
+    std::vector<std::int64_t> marks_by_version;
+    for (const auto& [version, mark] : seen) marks_by_version.push_back(mark);
+    EXPECT_EQ(Marks(*order), marks_by_version);
+  }
+  EXPECT_EQ(updates, 2 * kThreadsPerStore * kRounds);
+  // Both stores combined updates into shared transactions.
+  EXPECT_LT(store_->UpdateBatchStats().batches + second->UpdateBatchStats().batches, updates);
+}
+
+}  // namespace
+}  // namespace mporders
