@@ -5,11 +5,15 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_migrations.h"
 #include "store/postgres/pg_store.h"
+#include "store/postgres/pg_store_access.h"
 #include "store/test_engines.h"
+#include "store/test_orders.h"
 
 namespace mporders {
 namespace {
@@ -91,6 +95,44 @@ TEST_F(PgSchemaTest, MigrationsAreRecordedAndReopeningAppliesNothingTwice) {
   auto count = db_->Exec("SELECT count(*) FROM schema_migrations");
   ASSERT_TRUE(count.ok());
   EXPECT_EQ(count->Int64(0, 0), static_cast<std::int64_t>(pg::EmbeddedMigrations().size()));
+}
+
+// A write prepares its statements once per connection, and PostgreSQL soon
+// runs them with a generic plan, blind to the parameters. The side rows'
+// DELETEs must still find their row through an index on the whole key. On
+// a freshly filled table (not yet analysed) PostgreSQL took the ship-node
+// index, whose ship_node_type column comes before order_date: a DELETE that
+// did not name the ship node type walked the seller's every entry of that
+// status, and made each write cost a walk of thousands of rows.
+TEST_F(PgSchemaTest, SideRowDeletesFindTheirRowThroughItsWholeKey) {
+  std::vector<StoredOrder> orders;
+  for (int i = 0; i < 3000; ++i) {
+    orders.push_back(store_testing::MakeStoredOrder("s1", "P" + std::to_string(i),
+                                                    1700000000000 + i * 60000));
+    // A second line with a shipping program: every side table has rows.
+    store_testing::AddLine(orders.back().order, "SKU-2", LineStatus::kCreated, "TWO_DAY");
+  }
+  ASSERT_TRUE(store_->InsertOrders(orders).ok());
+  // Not analysed: the state of a store right after its first import.
+  ASSERT_TRUE(db_->ExecScript("SET plan_cache_mode = force_generic_plan").ok());
+  for (std::string_view sql : pg::SideRowDeletes()) {
+    SCOPED_TRACE(std::string(sql));
+    ASSERT_TRUE(db_->ExecScript("PREPARE side_delete AS " + std::string(sql)).ok());
+    const bool has_ship_node = sql.find("$5") != std::string_view::npos;
+    auto plan = db_->Exec(std::string("EXPLAIN EXECUTE side_delete('s1', 'x', 1, 'P1'") +
+                          (has_ship_node ? ", 'SellerFulfilled')" : ")"));
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    std::string text;
+    for (int i = 0; i < plan->size(); ++i) text += std::string(plan->Text(i, 0)) + "\n";
+    EXPECT_NE(text.find("Index Cond"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Filter"), std::string::npos) << text;
+    // Through the primary key, or through an index whose every column up to
+    // the purchase order id is given.
+    EXPECT_TRUE(text.find("_pkey on") != std::string::npos ||
+                text.find("(ship_node_type = $5)") != std::string::npos)
+        << text;
+    ASSERT_TRUE(db_->ExecScript("DEALLOCATE side_delete").ok());
+  }
 }
 
 TEST_F(PgSchemaTest, AnUnreachableServerIsUnavailable) {

@@ -5,7 +5,9 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
@@ -57,6 +59,10 @@ Status InsertOrder(Connection& db, const StoredOrder& order);
 // (a savepoint). kInvalidRequestContent naming the first order the seller
 // already has, or that comes twice. REQUIRES: inside a transaction.
 Status InsertOrders(Connection& db, std::span<const StoredOrder> orders);
+
+// The DELETE of one side row of each side table, as the writes prepare it
+// (for the schema test's check of their plans).
+std::vector<std::string_view> SideRowDeletes();
 
 // Deletes all rows of a seller's orders. REQUIRES: inside a transaction.
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id);
