@@ -53,7 +53,7 @@ class GroupCommitQueue {
   // batch gets the exception (rethrown from Submit) and leadership passes on.
   template <typename Run>
   void Submit(Job& job, Run&& run) {
-    Entry entry{&job};
+    Entry entry(&job);
     std::unique_lock<std::mutex> lock(mutex_);
     queue_.push_back(&entry);
     while (!entry.done) {
@@ -124,6 +124,7 @@ class GroupCommitQueue {
 
  private:
   struct Entry {
+    explicit Entry(Job* queued_job) : job(queued_job) {}
     Job* job;
     bool done = false;              // guarded by mutex_
     std::exception_ptr error;       // guarded by mutex_; what `run` threw

@@ -55,6 +55,14 @@ inline void Mark(StoredOrder& order, std::int64_t mark) {
   order.order.order_lines[0].statuses.push_back(bucket);
 }
 
+// An update that only marks the order.
+inline Store::UpdateFn MarkWith(std::int64_t mark) {
+  return [mark](StoredOrder& order) {
+    Mark(order, mark);
+    return Status::Ok();
+  };
+}
+
 // The marks of the first line, oldest first.
 inline std::vector<std::int64_t> Marks(const StoredOrder& order) {
   std::vector<std::int64_t> marks;

@@ -1,12 +1,11 @@
-// PgStore::UpdateOrder's group commit on a real PostgreSQL server: a batch
-// applies its updates in queue order with each failure kept to its own
-// update, a deadlock with another transaction makes every update of the
-// batch run again on its own, and two stores on one database (two server
-// processes) updating the same orders at once lose nothing.
+// PgStore::UpdateOrder's group commit on a real PostgreSQL server: a
+// deadlock with another transaction makes every update of the batch run
+// again on its own, and two stores on one database (two server processes)
+// updating the same orders at once lose nothing. What a batch does on every
+// engine: group_commit_engines_test.cc.
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <atomic>
 #include <map>
 #include <memory>
@@ -28,16 +27,10 @@ namespace {
 using store_testing::MakeStoredOrder;
 using store_testing::Mark;
 using store_testing::Marks;
+using store_testing::MarkWith;
 using store_testing::WaitUntil;
 
 constexpr EpochMillis kT0 = 1700000000000;
-
-Store::UpdateFn MarkWith(std::int64_t mark) {
-  return [mark](StoredOrder& o) {
-    Mark(o, mark);
-    return Status::Ok();
-  };
-}
 
 class PgGroupCommitTest : public store_testing::HeldBatchTest<PgStore> {
  protected:
@@ -64,84 +57,8 @@ class PgGroupCommitTest : public store_testing::HeldBatchTest<PgStore> {
     return db.ok() ? std::move(*db) : nullptr;
   }
 
-  std::vector<std::string> AcknowledgedIds() {
-    ListRequest request;
-    request.filter.seller_id = "s1";
-    request.filter.status = LineStatus::kAcknowledged;
-    Result<OrderPage> page = store_->ListOrders(request);
-    EXPECT_TRUE(page.ok()) << page.status().ToString();
-    std::vector<std::string> ids;
-    if (page.ok()) {
-      for (const StoredOrder& o : page->orders) ids.push_back(o.order.purchase_order_id);
-    }
-    std::sort(ids.begin(), ids.end());
-    return ids;
-  }
-
   std::string url_;
 };
-
-TEST_F(PgGroupCommitTest, ABatchAppliesItsUpdatesInOrderAndKeepsEachFailureToItself) {
-  HoldTheWriter();
-  Queue("P1", MarkWith(1));          // 0: applies
-  Queue("P1", [](StoredOrder& o) {  // 1: changes the order, then fails
-    Mark(o, 666);
-    o.order.customer_order_id = "changed";
-    return Status::InvalidContent("refused", "orderLines");
-  });
-  Queue("P1", [](StoredOrder& o) -> Status {  // 2: sees 0, not 1
-    if (Marks(o) != std::vector<std::int64_t>{1} || o.order.customer_order_id != "CP1") {
-      return Status::Internal("saw the wrong state");
-    }
-    Mark(o, 2);
-    return Status::Ok();
-  });
-  Queue("MISSING", MarkWith(3));                 // 3: not found
-  Queue("P2", [](StoredOrder& o) -> Status {  // 4: throws
-    Mark(o, 666);
-    throw std::runtime_error("boom");
-  });
-  Queue("P2", MarkWith(5));           // 5: applies
-  Queue("P3", [](StoredOrder& o) {  // 6: changes the order's identity
-    o.order.purchase_order_id = "P9";
-    return Status::Ok();
-  });
-  ReleaseAndJoin();
-
-  // One batch for the holder, one for everything queued behind it.
-  EXPECT_EQ(store_->UpdateBatchStats().batches, 2);
-  EXPECT_EQ(store_->UpdateBatchStats().largest_batch, 7);
-  const auto sizes = store_->CommitBatches();
-  ASSERT_TRUE(sizes.has_value());
-  EXPECT_EQ(sizes->batches, 2);
-  EXPECT_EQ(sizes->jobs, 8);
-
-  ASSERT_TRUE(ResultOf(0).ok()) << ResultOf(0).status().ToString();
-  EXPECT_EQ(ResultOf(0)->version, 2);
-  EXPECT_EQ(ResultOf(1).status().code(), ErrorCode::kInvalidRequestContent);
-  EXPECT_EQ(ResultOf(1).status().description(), "refused");
-  ASSERT_TRUE(ResultOf(2).ok()) << ResultOf(2).status().ToString();
-  EXPECT_EQ(ResultOf(2)->version, 3);
-  EXPECT_EQ(ResultOf(3).status().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(ResultOf(4).status().code(), ErrorCode::kInternal);
-  ASSERT_TRUE(ResultOf(5).ok()) << ResultOf(5).status().ToString();
-  EXPECT_EQ(ResultOf(5)->version, 2);
-  EXPECT_EQ(ResultOf(6).status().code(), ErrorCode::kInternal);
-
-  Result<StoredOrder> p1 = store_->GetOrder("s1", "P1");
-  ASSERT_TRUE(p1.ok());
-  EXPECT_EQ(Marks(*p1), (std::vector<std::int64_t>{1, 2}));
-  EXPECT_EQ(p1->order.customer_order_id, "CP1");
-  EXPECT_EQ(p1->version, 3);
-  Result<StoredOrder> p2 = store_->GetOrder("s1", "P2");
-  ASSERT_TRUE(p2.ok());
-  EXPECT_EQ(Marks(*p2), std::vector<std::int64_t>{5});
-  EXPECT_EQ(store_->GetOrder("s1", "P3")->version, 1);
-  EXPECT_EQ(store_->GetOrder("s1", "P9").status().code(), ErrorCode::kNotFound);
-  // The side rows moved with the batch: P1 and P2 now have Acknowledged
-  // units and are listed by that status; P3 is not.
-  EXPECT_EQ(AcknowledgedIds(), (std::vector<std::string>{"P1", "P2"}));
-}
 
 // Another transaction locks P2 and then P1 while a batch holds P1 and waits
 // for P2. PostgreSQL breaks the deadlock by failing the batch, which waited

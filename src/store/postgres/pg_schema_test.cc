@@ -107,8 +107,9 @@ TEST_F(PgSchemaTest, MigrationsAreRecordedAndReopeningAppliesNothingTwice) {
 TEST_F(PgSchemaTest, SideRowDeletesFindTheirRowThroughItsWholeKey) {
   std::vector<StoredOrder> orders;
   for (int i = 0; i < 3000; ++i) {
-    orders.push_back(store_testing::MakeStoredOrder("s1", "P" + std::to_string(i),
-                                                    1700000000000 + i * 60000));
+    std::string id = "P";  // appended: GCC 12 warns (-Wrestrict) on "P" + to_string
+    id += std::to_string(i);
+    orders.push_back(store_testing::MakeStoredOrder("s1", id, 1700000000000 + i * 60000));
     // A second line with a shipping program: every side table has rows.
     store_testing::AddLine(orders.back().order, "SKU-2", LineStatus::kCreated, "TWO_DAY");
   }
@@ -119,8 +120,11 @@ TEST_F(PgSchemaTest, SideRowDeletesFindTheirRowThroughItsWholeKey) {
     SCOPED_TRACE(std::string(sql));
     ASSERT_TRUE(db_->ExecScript("PREPARE side_delete AS " + std::string(sql)).ok());
     const bool has_ship_node = sql.find("$5") != std::string_view::npos;
-    auto plan = db_->Exec(std::string("EXPLAIN EXECUTE side_delete('s1', 'x', 1, 'P1'") +
-                          (has_ship_node ? ", 'SellerFulfilled')" : ")"));
+    const std::string_view arguments = has_ship_node ? "('s1', 'x', 1, 'P1', 'SellerFulfilled')"
+                                                     : "('s1', 'x', 1, 'P1')";
+    std::string explain = "EXPLAIN EXECUTE side_delete";
+    explain += arguments;
+    auto plan = db_->Exec(explain);
     ASSERT_TRUE(plan.ok()) << plan.status().ToString();
     std::string text;
     for (int i = 0; i < plan->size(); ++i) text += std::string(plan->Text(i, 0)) + "\n";

@@ -416,13 +416,6 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
 
 // --- UpdateOrder: group commit ----------------------------------------------------
 
-struct PgStore::UpdateJob {
-  const std::string& seller_id;
-  const std::string& purchase_order_id;
-  const UpdateFn& fn;
-  std::optional<Result<StoredOrder>> result;  // set by the batch's leader
-};
-
 namespace {
 
 using OrderKey = std::pair<std::string, std::string>;  // seller, purchase order id

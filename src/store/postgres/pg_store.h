@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "store/group_commit.h"
+#include "store/order_update.h"
 #include "store/store.h"
 
 namespace mporders::pg {
@@ -142,7 +143,7 @@ class PgStore final : public Store, public WebhookStore {
   template <typename Fn>
   Status InTransaction(const char* begin, Fn&& fn, std::string* failed_sqlstate = nullptr);
 
-  struct UpdateJob;
+  using UpdateJob = OrderUpdateJob;
   void RunUpdateBatch(std::span<UpdateJob* const> jobs);
   // One UpdateOrder call in a transaction of its own.
   Result<StoredOrder> UpdateAlone(const UpdateJob& job, const EventDeriver* deriver);

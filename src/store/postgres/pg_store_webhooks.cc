@@ -92,21 +92,6 @@ Params& AddOptionalInt(Params& params, const std::optional<std::int64_t>& value)
   return value ? params.Add(*value) : params.AddNull();
 }
 
-// A PostgreSQL text[] literal of `values`, for `= ANY($n::text[])`.
-std::string TextArray(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (const std::string& value : values) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : value) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 WebhookSubscription SubscriptionFromRow(const Rows& rows, int i) {
   WebhookSubscription out;
   out.seller_id = rows.Text(i, 0);
@@ -167,7 +152,7 @@ Status ClaimSellerDeliveries(Connection& db, const std::string& seller_id, const
       " WHERE seller_id = $1 AND delivery_id = ANY($2::text[])",
       Params()
           .Add(seller_id)
-          .Add(TextArray(delivery_ids))
+          .AddTextArray(delivery_ids)
           .Add(owner)
           .Add(std::int64_t{wall_now + lease_ms}));
   if (!leased.ok()) return leased.status();
@@ -179,7 +164,7 @@ Status ClaimSellerDeliveries(Connection& db, const std::string& seller_id, const
   Result<Rows> subscriptions = db.Exec(std::string("SELECT ") + kSubscriptionColumns +
                                            " FROM webhook_subscriptions WHERE seller_id = $1"
                                            " AND subscription_id = ANY($2::text[])",
-                                       Params().Add(seller_id).Add(TextArray(subscription_ids)));
+                                       Params().Add(seller_id).AddTextArray(subscription_ids));
   if (!subscriptions.ok()) return subscriptions.status();
   std::map<std::string, WebhookSubscription> by_id;
   for (int i = 0; i < subscriptions->size(); ++i) {
@@ -411,7 +396,7 @@ Result<std::vector<DeliveryRecord>> PgStore::ListDeliveries(const DeliveryQuery&
     Result<Rows> attempts = db.Exec(
         "SELECT delivery_id, attempt, at, status_code, error, duration_ms FROM webhook_attempts"
         " WHERE seller_id = $1 AND delivery_id = ANY($2::text[]) ORDER BY delivery_id, attempt",
-        Params().Add(query.seller_id).Add(TextArray(ids)));
+        Params().Add(query.seller_id).AddTextArray(ids));
     if (!attempts.ok()) return attempts.status();
     for (int i = 0; i < attempts->size(); ++i) {
       auto owner = index.find(std::string(attempts->Text(i, 0)));

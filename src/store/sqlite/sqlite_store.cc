@@ -122,13 +122,6 @@ Status SqliteStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
 
 // --- UpdateOrder: group commit ----------------------------------------------------
 
-struct SqliteStore::UpdateJob {
-  const std::string& seller_id;
-  const std::string& purchase_order_id;
-  const UpdateFn& fn;
-  std::optional<Result<StoredOrder>> result;  // set by the batch's leader
-};
-
 namespace {
 
 // One update inside a batch's transaction: load, apply `fn`, save. On an

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "store/group_commit.h"
+#include "store/order_update.h"
 #include "store/store.h"
 
 namespace mporders::sqlite {
@@ -157,7 +158,7 @@ class SqliteStore final : public Store, public WebhookStore {
   auto WithWriter(Fn&& fn) -> decltype(fn(std::declval<sqlite::Connection&>()));
 
   // One queued UpdateOrder call (sqlite_store.cc).
-  struct UpdateJob;
+  using UpdateJob = OrderUpdateJob;
   // Runs a batch of UpdateOrder calls as one transaction and sets each one's result.
   void RunUpdateBatch(std::span<UpdateJob* const> jobs);
 
