@@ -5,9 +5,11 @@
 #include <utility>
 
 #include "store/order_update.h"
+#include "store/sqlite/access_cache.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/order_rows.h"
 #include "store/sqlite/sql.h"
+#include "store/sqlite/shared_counter.h"
 #include "store/sqlite/sqlite_store_access.h"
 #include "store/sqlite/webhook_rows.h"
 
@@ -21,6 +23,11 @@ using sqlite::TxMode;
 namespace {
 
 constexpr char kMemoryPath[] = ":memory:";
+// Beside the database file, as SQLite's own -wal and -shm: the accounts
+// generation every process on the database shares.
+constexpr char kAccountsGenerationSuffix[] = "-accessgen";
+// (client, seller) pairs a token check remembers; a few per API client.
+constexpr std::size_t kMaxCachedAccesses = 4096;
 
 Status CheckOrderIdentity(const StoredOrder& order) {
   if (order.seller_id.empty()) return Status::InvalidContent("order without a seller id");
@@ -54,15 +61,28 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     readers = std::make_unique<sqlite::ReaderPool>(
         path, reader_options, static_cast<size_t>(std::max(options.max_idle_readers, 0)));
   }
-  return std::unique_ptr<SqliteStore>(
-      new SqliteStore(options, std::move(*writer), std::move(readers)));
+  std::unique_ptr<sqlite::SharedCounter> accounts_generation;
+  if (path == kMemoryPath) {
+    accounts_generation = sqlite::SharedCounter::Private();
+  } else {
+    Result<std::unique_ptr<sqlite::SharedCounter>> shared =
+        sqlite::SharedCounter::Open(path + kAccountsGenerationSuffix);
+    if (!shared.ok()) return shared.status();
+    accounts_generation = std::move(*shared);
+  }
+  return std::unique_ptr<SqliteStore>(new SqliteStore(
+      options, std::move(*writer), std::move(readers), std::move(accounts_generation)));
 }
 
 SqliteStore::SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<Connection> writer,
-                         std::unique_ptr<sqlite::ReaderPool> readers)
+                         std::unique_ptr<sqlite::ReaderPool> readers,
+                         std::unique_ptr<sqlite::SharedCounter> accounts_generation)
     : options_(options),
       writer_(std::move(writer)),
       readers_(std::move(readers)),
+      accounts_generation_(std::move(accounts_generation)),
+      access_cache_(std::make_unique<sqlite::SellerAccessCache>(options.access_cache_ttl,
+                                                                kMaxCachedAccesses)),
       updates_(options.max_update_batch) {}
 
 SqliteStore::~SqliteStore() = default;

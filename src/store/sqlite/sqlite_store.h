@@ -11,6 +11,7 @@
 //
 // Thread safety: every method may be called concurrently.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -26,6 +27,8 @@
 namespace mporders::sqlite {
 class Connection;
 class ReaderPool;
+class SellerAccessCache;
+class SharedCounter;
 }  // namespace mporders::sqlite
 
 namespace mporders {
@@ -49,6 +52,10 @@ struct SqliteStoreOptions {
   // Most UpdateOrder calls one transaction combines. A batch holds the write
   // lock for its whole run, so this bounds how long other writes wait.
   size_t max_update_batch = 64;
+  // How long a token check may reuse an earlier "allowed" for the same client
+  // and seller while no client or grant has changed (sqlite/access_cache.h);
+  // zero checks the database on every call.
+  std::chrono::milliseconds access_cache_ttl{1000};
 };
 
 // How SQLite would run a list request, for tests and tuning.
@@ -147,7 +154,8 @@ class SqliteStore final : public Store, public WebhookStore {
 
  private:
   SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<sqlite::Connection> writer,
-              std::unique_ptr<sqlite::ReaderPool> readers);
+              std::unique_ptr<sqlite::ReaderPool> readers,
+              std::unique_ptr<sqlite::SharedCounter> accounts_generation);
 
   // Runs `fn(Connection&)` on a reader connection (on the writer for an
   // in-memory database, which has no other connections).
@@ -156,6 +164,11 @@ class SqliteStore final : public Store, public WebhookStore {
   // Runs `fn(Connection&)` on the writer, holding the writer mutex.
   template <typename Fn>
   auto WithWriter(Fn&& fn) -> decltype(fn(std::declval<sqlite::Connection&>()));
+  // WithWriter for a change to clients or grants: then moves the accounts
+  // generation, whatever the outcome, so that no process keeps an access it
+  // found before the change.
+  template <typename Fn>
+  Status ChangeAccounts(Fn&& fn);
 
   // One queued UpdateOrder call (sqlite_store.cc).
   using UpdateJob = OrderUpdateJob;
@@ -168,6 +181,10 @@ class SqliteStore final : public Store, public WebhookStore {
   std::string doc_buffer_;                       // guarded by writer_mutex_
   EventDeriver event_deriver_;                   // guarded by writer_mutex_
   std::unique_ptr<sqlite::ReaderPool> readers_;  // null for ":memory:"
+  // Moved by every change to clients or grants, in every process on the
+  // database (a file beside it); null when access is not cached.
+  std::unique_ptr<sqlite::SharedCounter> accounts_generation_;
+  std::unique_ptr<sqlite::SellerAccessCache> access_cache_;
   GroupCommitQueue<UpdateJob> updates_;
 };
 

@@ -2,12 +2,15 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
+#include "store/sqlite/access_cache.h"
+#include "store/sqlite/shared_counter.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_store_access.h"
@@ -96,6 +99,15 @@ Status ClientNotFound(const std::string& client_id) {
 
 }  // namespace
 
+template <typename Fn>
+Status SqliteStore::ChangeAccounts(Fn&& fn) {
+  Status status = WithWriter(std::forward<Fn>(fn));
+  // After the commit: a check that reads the old generation may still have
+  // read the old rows, and is then told apart by its generation.
+  accounts_generation_->Increment();
+  return status;
+}
+
 // --- sellers ------------------------------------------------------------------------
 
 Status SqliteStore::PutSeller(const Seller& seller) {
@@ -132,7 +144,7 @@ Result<std::vector<Seller>> SqliteStore::ListSellers() {
 Status SqliteStore::AddClient(const ClientRecord& client) {
   MP_RETURN_IF_ERROR(CheckNewClient(client));
   const bool provider = client.kind == ClientKind::kProvider;
-  return WithWriter([&](Connection& db) -> Status {
+  return ChangeAccounts([&](Connection& db) -> Status {
     Result<Statement> insert = db.Prepare(sqlite::sql::kInsertClient);
     if (!insert.ok()) return insert.status();
     insert->Bind(1, client.client_id);
@@ -218,7 +230,7 @@ Result<std::vector<ClientRecord>> SqliteStore::ListClients() {
 }
 
 Status SqliteStore::RevokeClient(const std::string& client_id, EpochMillis at) {
-  return WithWriter([&](Connection& db) -> Status {
+  return ChangeAccounts([&](Connection& db) -> Status {
     Result<Statement> update = db.Prepare(sqlite::sql::kRevokeClient);
     if (!update.ok()) return update.status();
     update->Bind(1, client_id).Bind(2, at);
@@ -232,7 +244,7 @@ Status SqliteStore::RevokeClient(const std::string& client_id, EpochMillis at) {
 
 Status SqliteStore::GrantSeller(const std::string& client_id, const std::string& seller_id,
                                 EpochMillis at) {
-  return WithWriter([&](Connection& db) -> Status {
+  return ChangeAccounts([&](Connection& db) -> Status {
     // The kind check and the insert in one write transaction: no other
     // process can turn the client into something else in between.
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
@@ -259,7 +271,7 @@ Status SqliteStore::GrantSeller(const std::string& client_id, const std::string&
 }
 
 Status SqliteStore::UngrantSeller(const std::string& client_id, const std::string& seller_id) {
-  return WithWriter([&](Connection& db) -> Status {
+  return ChangeAccounts([&](Connection& db) -> Status {
     Result<Statement> remove = db.Prepare(sqlite::sql::kDeleteGrant);
     if (!remove.ok()) return remove.status();
     remove->Bind(1, client_id).Bind(2, seller_id);
@@ -273,7 +285,14 @@ Status SqliteStore::UngrantSeller(const std::string& client_id, const std::strin
 
 Result<SellerAccess> SqliteStore::CheckSellerAccess(const std::string& client_id,
                                                     const std::string& seller_id) {
-  return WithReader([&](Connection& db) -> Result<SellerAccess> {
+  // Read before the query: a change committed after this read moves the
+  // generation past it, so what the query finds is never kept beyond it.
+  const std::uint64_t generation = accounts_generation_->Load();
+  const auto now = sqlite::SellerAccessCache::Clock::now();
+  if (access_cache_->IsAllowed(client_id, seller_id, generation, now)) {
+    return SellerAccess::kAllowed;
+  }
+  Result<SellerAccess> access = WithReader([&](Connection& db) -> Result<SellerAccess> {
     Result<Statement> select = db.Prepare(sqlite::sql::kSelectSellerAccess);
     if (!select.ok()) return select.status();
     select->Bind(1, client_id).Bind(2, seller_id);
@@ -285,6 +304,10 @@ Result<SellerAccess> SqliteStore::CheckSellerAccess(const std::string& client_id
         select->Text(0) == kProviderKind ? select->Int64(3) != 0 : select->Text(1) == seller_id;
     return allowed ? SellerAccess::kAllowed : SellerAccess::kNotAllowed;
   });
+  if (access.ok() && *access == SellerAccess::kAllowed) {
+    access_cache_->RememberAllowed(client_id, seller_id, generation, now);
+  }
+  return access;
 }
 
 // --- settings -----------------------------------------------------------------------
