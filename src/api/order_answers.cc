@@ -8,18 +8,25 @@ namespace mporders::api {
 namespace {
 
 Result<OrderPart> PartOf(OrderPartCache* cache, const OrderDocument& document,
-                         const OrderPartVariant& variant) {
-  return cache != nullptr ? cache->Part(document, variant) : EncodeOrderPart(document, variant);
+                         const OrderPartVariant& variant,
+                         const std::optional<OrderStamp>& stamp = std::nullopt) {
+  return cache != nullptr ? cache->Part(document, variant, stamp)
+                          : EncodeOrderPart(document, variant);
 }
 
 }  // namespace
 
+std::string OrderResponseBody(const OrderPart& part, const OrderPartVariant& variant) {
+  return variant.format == OrderFormat::kXml ? OrderResponseXmlFromPart(*part)
+                                             : OrderResponseJsonFromPart(*part);
+}
+
 Result<std::string> OrderResponseBody(OrderPartCache* cache, const OrderDocument& document,
-                                      const OrderPartVariant& variant) {
-  Result<OrderPart> part = PartOf(cache, document, variant);
+                                      const OrderPartVariant& variant,
+                                      const std::optional<OrderStamp>& stamp) {
+  Result<OrderPart> part = PartOf(cache, document, variant, stamp);
   if (!part.ok()) return part.status();
-  return variant.format == OrderFormat::kXml ? OrderResponseXmlFromPart(**part)
-                                             : OrderResponseJsonFromPart(**part);
+  return OrderResponseBody(*part, variant);
 }
 
 std::function<bool(const OrderDocument&)> KeptPageParts::SkipDocument() {

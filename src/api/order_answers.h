@@ -5,6 +5,7 @@
 // functions (order_json.h, order_xml.h).
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -17,9 +18,13 @@
 
 namespace mporders::api {
 
-// {"order":{...}} or <ns3:order ...>...</ns3:order>.
+// {"order":{...}} or <ns3:order ...>...</ns3:order>. `stamp`: the order's
+// stamp taken before `document` was read (OrderPartCache::Part).
 Result<std::string> OrderResponseBody(OrderPartCache* cache, const OrderDocument& document,
-                                      const OrderPartVariant& variant);
+                                      const OrderPartVariant& variant,
+                                      const std::optional<OrderStamp>& stamp = std::nullopt);
+// The same answer from a kept part.
+std::string OrderResponseBody(const OrderPart& part, const OrderPartVariant& variant);
 
 // The kept parts of a page's orders, looked up while the store reads the
 // page (ListRequest::skip_document), so that the store copies no document

@@ -22,12 +22,16 @@ std::size_t SlotOf(const OrderPartVariant& variant) {
 }
 
 // Sellers' ids and purchase order ids never hold a NUL.
-std::string KeyOf(const OrderDocument& document) {
+std::string KeyOf(const std::string& seller_id, const std::string& purchase_order_id) {
   std::string key;
-  key.reserve(document.seller_id.size() + 1 + document.purchase_order_id.size());
-  key.append(document.seller_id).push_back('\0');
-  key.append(document.purchase_order_id);
+  key.reserve(seller_id.size() + 1 + purchase_order_id.size());
+  key.append(seller_id).push_back('\0');
+  key.append(purchase_order_id);
   return key;
+}
+
+std::string KeyOf(const OrderDocument& document) {
+  return KeyOf(document.seller_id, document.purchase_order_id);
 }
 
 // What tells one stored document from another of the same order: the
@@ -79,6 +83,23 @@ class OrderPartCache::Shard {
     return entry.parts[slot];
   }
 
+  // The kept part, if its document was read under `stamp`.
+  OrderPart FindStamped(const std::string& key, const OrderStamp& stamp, std::size_t slot) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || it->second.stamp != stamp) return nullptr;
+    Entry& entry = it->second;
+    recent_.splice(recent_.begin(), recent_, entry.recent);
+    return entry.parts[slot];
+  }
+
+  // Notes that the kept document `print` was read under `stamp`.
+  void Stamp(const std::string& key, const Fingerprint& print, const OrderStamp& stamp) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it != entries_.end() && it->second.print == print) it->second.stamp = stamp;
+  }
+
   // Keeps `part` of `doc` (a newer document replaces every part of the
   // order), then makes room by dropping the least recently read orders.
   void Keep(std::string key, const Fingerprint& print, std::size_t slot, OrderPart part) {
@@ -94,6 +115,9 @@ class OrderPartCache::Shard {
     if (inserted || entry.print != print) {
       bytes_ -= entry.bytes;
       entry.print = print;
+      // Whatever stamp the old document was read under says nothing of
+      // this one, which may even be older (a read that started earlier).
+      entry.stamp.reset();
       entry.parts = {};
       entry.bytes = EntryBytes(it->first);
       bytes_ += entry.bytes;
@@ -113,6 +137,9 @@ class OrderPartCache::Shard {
  private:
   struct Entry {
     Fingerprint print;
+    // The order's stamp when `print` was last read (FindStamped); none when
+    // it was read without one.
+    std::optional<OrderStamp> stamp;
     std::array<OrderPart, kVariants> parts;
     std::size_t bytes = 0;  // key, parts and bookkeeping
     std::list<const std::string*>::iterator recent;
@@ -155,21 +182,34 @@ OrderPart OrderPartCache::Find(const OrderDocument& document, const OrderPartVar
   return kept;
 }
 
+OrderPart OrderPartCache::FindStamped(const std::string& seller_id,
+                                      const std::string& purchase_order_id,
+                                      const OrderStamp& stamp, const OrderPartVariant& variant) {
+  const std::string key = KeyOf(seller_id, purchase_order_id);
+  OrderPart kept = ShardFor(key).FindStamped(key, stamp, SlotOf(variant));
+  if (kept) hits_.fetch_add(1, std::memory_order_relaxed);
+  return kept;
+}
+
 Result<OrderPart> OrderPartCache::Part(const OrderDocument& document,
-                                       const OrderPartVariant& variant) {
+                                       const OrderPartVariant& variant,
+                                       const std::optional<OrderStamp>& stamp) {
   const std::size_t slot = SlotOf(variant);
   std::string key = KeyOf(document);
   Shard& shard = ShardFor(key);
   const Fingerprint print = FingerprintOf(document);
-  if (OrderPart kept = shard.Find(key, print, slot)) {
+  OrderPart kept = shard.Find(key, print, slot);
+  if (kept) {
     hits_.fetch_add(1, std::memory_order_relaxed);
-    return kept;
+  } else {
+    misses_.fetch_add(1, std::memory_order_relaxed);
+    Result<OrderPart> part = EncodeOrderPart(document, variant);
+    if (!part.ok()) return part.status();
+    kept = *part;
+    shard.Keep(key, print, slot, std::move(*part));
   }
-  misses_.fetch_add(1, std::memory_order_relaxed);
-  Result<OrderPart> part = EncodeOrderPart(document, variant);
-  if (!part.ok()) return part.status();
-  shard.Keep(std::move(key), print, slot, *part);
-  return part;
+  if (stamp) shard.Stamp(key, print, *stamp);
+  return kept;
 }
 
 OrderPartCache::Stats OrderPartCache::stats() const {

@@ -7,7 +7,10 @@
 // part is therefore reused only while the store hands back the same document
 // (same doc_hash, version and change time): every read
 // still asks the store, so every server process sees every committed write
-// on its next read, whichever process (or engine) made the change.
+// on its next read, whichever process (or engine) made the change. A GET
+// asks only for the order's stamp when the store keeps stamps (SQLite: a
+// word in memory shared by every process on the database), and reads the
+// order only when the stamp moved since the part was made.
 //
 // Bounded by bytes (parts and bookkeeping); the least recently read orders
 // make room. Thread safety: every method may be called concurrently.
@@ -16,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "codec/order_json.h"
@@ -49,8 +53,16 @@ class OrderPartCache {
 
   // The part of `document` in `variant`: the kept one when it was made from
   // this document, else encoded now and kept. kInternal when the
-  // document does not decode.
-  Result<OrderPart> Part(const OrderDocument& document, const OrderPartVariant& variant);
+  // document does not decode. `stamp`, when given, is the order's stamp
+  // taken before the document was read (Store::OrderChangeStamp): the kept
+  // part is then also found by FindStamped while the stamp holds.
+  Result<OrderPart> Part(const OrderDocument& document, const OrderPartVariant& variant,
+                         const std::optional<OrderStamp>& stamp = std::nullopt);
+  // The kept part of the order in `variant`, when its document was read
+  // under `stamp`: with the stamp still current, the order is unchanged
+  // and need not be read at all. Null otherwise.
+  OrderPart FindStamped(const std::string& seller_id, const std::string& purchase_order_id,
+                        const OrderStamp& stamp, const OrderPartVariant& variant);
   // The kept part of `document` in `variant`, or null; needs the document's
   // keys, version, change time and doc_hash, not its bytes.
   OrderPart Find(const OrderDocument& document, const OrderPartVariant& variant);

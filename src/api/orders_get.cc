@@ -15,12 +15,22 @@ boost::asio::awaitable<http::Reply> GetOrder(Call& call) {
   if (!incentive_info.ok()) co_return ErrorReply(call, incentive_info.status());
 
   std::string po(call.request.PathParam("purchaseOrderId"));
+  const OrderPartVariant variant{call.wants_xml() ? OrderFormat::kXml : OrderFormat::kJson,
+                                 OrderView{*product_info, *replacement_info}};
+  // Taken before the read: a change committed after it moves it on.
+  std::optional<OrderStamp> stamp;
+  if (call.ctx.order_parts != nullptr) {
+    stamp = call.ctx.store.OrderChangeStamp(call.seller_id(), po);
+    if (stamp) {
+      if (OrderPart kept = call.ctx.order_parts->FindStamped(call.seller_id(), po, *stamp, variant)) {
+        co_return BodyReply(call, OrderResponseBody(kept, variant));
+      }
+    }
+  }
   // A point lookup by key: inline on this thread (see ApiContext::blocking).
   auto document = call.ctx.store.GetOrderDocument(call.seller_id(), po);
   if (!document.ok()) co_return ErrorReply(call, document.status());
-  const OrderPartVariant variant{call.wants_xml() ? OrderFormat::kXml : OrderFormat::kJson,
-                                 OrderView{*product_info, *replacement_info}};
-  auto body = OrderResponseBody(call.ctx.order_parts, *document, variant);
+  auto body = OrderResponseBody(call.ctx.order_parts, *document, variant, stamp);
   if (!body.ok()) co_return ErrorReply(call, body.status());
   co_return BodyReply(call, std::move(*body));
 }

@@ -66,6 +66,10 @@ Result<StoredOrder> Store::GetOrder(const std::string& seller_id,
   return DecodeOrderDocument(*document);
 }
 
+std::optional<OrderStamp> Store::OrderChangeStamp(const std::string&, const std::string&) {
+  return std::nullopt;
+}
+
 Result<OrderPage> Store::ListOrders(const ListRequest& request) {
   Result<OrderDocumentPage> documents = ListOrderDocuments(request);
   if (!documents.ok()) return documents.status();

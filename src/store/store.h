@@ -100,6 +100,15 @@ struct OrderDocument {
   bool doc_skipped = false;
 };
 
+// Tells a reader, without reading the order, that it has not changed since
+// an earlier read (Store::OrderChangeStamp). An order's stamps never repeat:
+// an equal stamp means that no change of the order was committed between.
+struct OrderStamp {
+  std::uint64_t all_orders = 0;
+  std::uint64_t order = 0;
+  friend bool operator==(const OrderStamp&, const OrderStamp&) = default;
+};
+
 // OrderPage with undecoded orders.
 struct OrderDocumentPage {
   std::vector<OrderDocument> documents;
@@ -177,6 +186,15 @@ class Store {
   // The same, undecoded: for readers that keep what they derive from it.
   virtual Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
                                                  const std::string& purchase_order_id) = 0;
+
+  // The order's stamp now, without a query: a reader that took it before
+  // reading the order may reuse what it derived from that read for as long
+  // as the order's stamp stays equal. It changes with every committed change
+  // of the order, made by any process on the database. nullopt when the
+  // engine keeps no stamps (the default) or when a change of the order may
+  // be in flight: then read the order.
+  virtual std::optional<OrderStamp> OrderChangeStamp(const std::string& seller_id,
+                                                     const std::string& purchase_order_id);
 
   // One page of a list query. Cost does not grow with the depth of `after`.
   // The default decodes ListOrderDocuments.

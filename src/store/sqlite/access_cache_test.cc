@@ -1,7 +1,7 @@
-// The token check's access cache on SQLite: the shared accounts generation,
-// the cache itself, and two stores on one file standing in for two server
-// processes (the generation lives in a file beside the database, so two
-// stores in one process share it exactly as two processes do).
+// The token check's access cache on SQLite: the cache itself, and two
+// stores on one file standing in for two server processes (the generation
+// lives in a file beside the database, so two stores in one process share
+// it exactly as two processes do).
 
 #include "store/sqlite/access_cache.h"
 
@@ -13,7 +13,8 @@
 #include <string>
 
 #include "store/sqlite/connection.h"
-#include "store/sqlite/shared_counter.h"
+#include "store/sqlite/shared_state.h"
+#include "store/sqlite/shared_words.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/test_orders.h"
 
@@ -25,38 +26,6 @@ using store_testing::TempDir;
 using Clock = SellerAccessCache::Clock;
 
 constexpr EpochMillis kT0 = 1700000000000;
-
-TEST(SharedCounterTest, TwoOpeningsOfOneFileSeeEachOthersIncrements) {
-  TempDir dir;
-  auto first = SharedCounter::Open(dir.File("counter"));
-  auto second = SharedCounter::Open(dir.File("counter"));
-  ASSERT_TRUE(first.ok()) << first.status().ToString();
-  ASSERT_TRUE(second.ok()) << second.status().ToString();
-  EXPECT_EQ((*first)->Load(), 0u);
-  (*first)->Increment();
-  (*first)->Increment();
-  EXPECT_EQ((*second)->Load(), 2u);
-  (*second)->Increment();
-  EXPECT_EQ((*first)->Load(), 3u);
-  EXPECT_EQ(std::filesystem::file_size(dir.File("counter")), 8u);
-}
-
-TEST(SharedCounterTest, ReopeningKeepsTheCountAndAMissingDirectoryIsAnError) {
-  TempDir dir;
-  {
-    auto counter = SharedCounter::Open(dir.File("counter"));
-    ASSERT_TRUE(counter.ok());
-    (*counter)->Increment();
-  }
-  auto again = SharedCounter::Open(dir.File("counter"));
-  ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->Load(), 1u);
-
-  auto nowhere = SharedCounter::Open(dir.File("no/such/dir/counter"));
-  ASSERT_FALSE(nowhere.ok());
-  EXPECT_NE(nowhere.status().description().find("no/such/dir/counter"), std::string::npos)
-      << nowhere.status().description();
-}
 
 TEST(SellerAccessCacheTest, AnEntryHoldsForItsGenerationAndTtlOnly) {
   SellerAccessCache cache(1s, 16);
@@ -177,9 +146,9 @@ TEST_F(SharedAccessTest, WithoutTheGenerationTheCacheWouldAnswerStale) {
   ASSERT_TRUE(raw.ok()) << raw.status().ToString();
   ASSERT_TRUE((*raw)->Exec("UPDATE clients SET revoked_at = 1 WHERE client_id = 'own'").ok());
   EXPECT_EQ(Access("own", "s1"), SellerAccess::kAllowed);
-  auto counter = SharedCounter::Open(dir_.File("orders.db-accessgen"));
-  ASSERT_TRUE(counter.ok());
-  (*counter)->Increment();
+  auto words = SharedWords::Open(dir_.File("orders.db-counters"), SharedState::kWords);
+  ASSERT_TRUE(words.ok()) << words.status().ToString();
+  SharedState(std::move(*words)).AccountsChanged();
   EXPECT_EQ(Access("own", "s1"), SellerAccess::kRevoked);
 }
 

@@ -9,7 +9,7 @@
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/order_rows.h"
 #include "store/sqlite/sql.h"
-#include "store/sqlite/shared_counter.h"
+#include "store/sqlite/shared_state.h"
 #include "store/sqlite/sqlite_store_access.h"
 #include "store/sqlite/webhook_rows.h"
 
@@ -23,9 +23,9 @@ using sqlite::TxMode;
 namespace {
 
 constexpr char kMemoryPath[] = ":memory:";
-// Beside the database file, as SQLite's own -wal and -shm: the accounts
-// generation every process on the database shares.
-constexpr char kAccountsGenerationSuffix[] = "-accessgen";
+// Beside the database file, as SQLite's own -wal and -shm: the generations
+// every process on the database shares (shared_state.h).
+constexpr char kSharedStateSuffix[] = "-counters";
 // (client, seller) pairs a token check remembers; a few per API client.
 constexpr std::size_t kMaxCachedAccesses = 4096;
 
@@ -35,6 +35,19 @@ Status CheckOrderIdentity(const StoredOrder& order) {
     return Status::InvalidContent("order without a purchaseOrderId", "purchaseOrderId");
   }
   return Status::Ok();
+}
+
+// Applies pending migrations. They may rewrite orders that other processes,
+// still serving, have kept: while they run, no order has a stamp.
+Status Migrate(Connection& db, sqlite::SharedState& shared) {
+  const std::span<const Migration> migrations = sqlite::EmbeddedMigrations();
+  Result<std::int64_t> version = sqlite::SchemaVersion(db);
+  if (!version.ok()) return version.status();
+  std::optional<sqlite::SharedState::OrderChange> change;
+  if (!migrations.empty() && *version < migrations.back().version) {
+    change.emplace(shared.ChangeAllOrders());
+  }
+  return sqlite::ApplyMigrations(db, migrations, SystemClock().NowMillis());
 }
 
 }  // namespace
@@ -49,8 +62,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   writer_options.wal_autocheckpoint_pages = options.wal_autocheckpoint_pages;
   Result<std::unique_ptr<Connection>> writer = Connection::Open(path, writer_options);
   if (!writer.ok()) return writer.status();
-  MP_RETURN_IF_ERROR(
-      sqlite::ApplyMigrations(**writer, sqlite::EmbeddedMigrations(), SystemClock().NowMillis()));
+  std::unique_ptr<sqlite::SharedWords> words;
+  if (path == kMemoryPath) {
+    words = sqlite::SharedWords::Private(sqlite::SharedState::kWords);
+  } else {
+    Result<std::unique_ptr<sqlite::SharedWords>> opened =
+        sqlite::SharedWords::Open(path + kSharedStateSuffix, sqlite::SharedState::kWords);
+    if (!opened.ok()) return opened.status();
+    words = std::move(*opened);
+  }
+  auto shared = std::make_unique<sqlite::SharedState>(std::move(words));
+  MP_RETURN_IF_ERROR(Migrate(**writer, *shared));
 
   std::unique_ptr<sqlite::ReaderPool> readers;
   if (path != kMemoryPath) {
@@ -61,26 +83,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
     readers = std::make_unique<sqlite::ReaderPool>(
         path, reader_options, static_cast<size_t>(std::max(options.max_idle_readers, 0)));
   }
-  std::unique_ptr<sqlite::SharedCounter> accounts_generation;
-  if (path == kMemoryPath) {
-    accounts_generation = sqlite::SharedCounter::Private();
-  } else {
-    Result<std::unique_ptr<sqlite::SharedCounter>> shared =
-        sqlite::SharedCounter::Open(path + kAccountsGenerationSuffix);
-    if (!shared.ok()) return shared.status();
-    accounts_generation = std::move(*shared);
-  }
-  return std::unique_ptr<SqliteStore>(new SqliteStore(
-      options, std::move(*writer), std::move(readers), std::move(accounts_generation)));
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(options, std::move(*writer), std::move(readers), std::move(shared)));
 }
 
 SqliteStore::SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<Connection> writer,
                          std::unique_ptr<sqlite::ReaderPool> readers,
-                         std::unique_ptr<sqlite::SharedCounter> accounts_generation)
+                         std::unique_ptr<sqlite::SharedState> shared)
     : options_(options),
       writer_(std::move(writer)),
       readers_(std::move(readers)),
-      accounts_generation_(std::move(accounts_generation)),
+      shared_(std::move(shared)),
       access_cache_(std::make_unique<sqlite::SellerAccessCache>(options.access_cache_ttl,
                                                                 kMaxCachedAccesses)),
       updates_(options.max_update_batch) {}
@@ -93,6 +106,11 @@ Result<std::int64_t> SqliteStore::SchemaVersion() {
 
 // --- orders ----------------------------------------------------------------------
 
+std::optional<OrderStamp> SqliteStore::OrderChangeStamp(const std::string& seller_id,
+                                                       const std::string& purchase_order_id) {
+  return shared_->OrderStampOf(seller_id, purchase_order_id);
+}
+
 Result<OrderDocument> SqliteStore::GetOrderDocument(const std::string& seller_id,
                                                     const std::string& purchase_order_id) {
   return WithReader([&](Connection& db) -> Result<OrderDocument> {
@@ -103,6 +121,7 @@ Result<OrderDocument> SqliteStore::GetOrderDocument(const std::string& seller_id
 Status SqliteStore::InsertOrders(const std::vector<StoredOrder>& orders) {
   for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
   if (orders.empty()) return Status::Ok();
+  sqlite::SharedState::OrderChange change = shared_->ChangeOrders(orders);
   return WithWriter([&](Connection& db) -> Status {
     // One transaction for the batch: one WAL sync, and all or nothing.
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
@@ -119,6 +138,7 @@ Status SqliteStore::InsertOrders(const std::vector<StoredOrder>& orders) {
 Status SqliteStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
   for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
   if (orders.empty()) return Status::Ok();
+  sqlite::SharedState::OrderChange change = shared_->ChangeOrders(orders);
   return WithWriter([&](Connection& db) -> Status {
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
     if (!tx.ok()) return tx.status();
@@ -183,6 +203,12 @@ Result<StoredOrder> SqliteStore::UpdateOrder(const std::string& seller_id,
 }
 
 void SqliteStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {
+  std::vector<std::pair<std::string_view, std::string_view>> keys;
+  keys.reserve(jobs.size());
+  for (const UpdateJob* job : jobs) keys.emplace_back(job->seller_id, job->purchase_order_id);
+  // Readers that kept these orders read them again from now until after the
+  // COMMIT, in every process.
+  sqlite::SharedState::OrderChange change = shared_->ChangeOrders(keys);
   // The writer mutex keeps other writes out of the batch's transaction;
   // BEGIN IMMEDIATE takes the database write lock before the first load, so
   // no other process can commit between a load and its save either.

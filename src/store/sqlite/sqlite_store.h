@@ -28,7 +28,7 @@ namespace mporders::sqlite {
 class Connection;
 class ReaderPool;
 class SellerAccessCache;
-class SharedCounter;
+class SharedState;
 }  // namespace mporders::sqlite
 
 namespace mporders {
@@ -74,6 +74,8 @@ class SqliteStore final : public Store, public WebhookStore {
                                                    const SqliteStoreOptions& options = {});
   ~SqliteStore() override;
 
+  std::optional<OrderStamp> OrderChangeStamp(const std::string& seller_id,
+                                             const std::string& purchase_order_id) override;
   Result<OrderDocument> GetOrderDocument(const std::string& seller_id,
                                          const std::string& purchase_order_id) override;
   Result<OrderDocumentPage> ListOrderDocuments(const ListRequest& request) override;
@@ -155,7 +157,7 @@ class SqliteStore final : public Store, public WebhookStore {
  private:
   SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<sqlite::Connection> writer,
               std::unique_ptr<sqlite::ReaderPool> readers,
-              std::unique_ptr<sqlite::SharedCounter> accounts_generation);
+              std::unique_ptr<sqlite::SharedState> shared);
 
   // Runs `fn(Connection&)` on a reader connection (on the writer for an
   // in-memory database, which has no other connections).
@@ -181,9 +183,9 @@ class SqliteStore final : public Store, public WebhookStore {
   std::string doc_buffer_;                       // guarded by writer_mutex_
   EventDeriver event_deriver_;                   // guarded by writer_mutex_
   std::unique_ptr<sqlite::ReaderPool> readers_;  // null for ":memory:"
-  // Moved by every change to clients or grants, in every process on the
-  // database (a file beside it); null when access is not cached.
-  std::unique_ptr<sqlite::SharedCounter> accounts_generation_;
+  // The generations of accounts and orders every process on the database
+  // shares (a file beside it).
+  std::unique_ptr<sqlite::SharedState> shared_;
   std::unique_ptr<sqlite::SellerAccessCache> access_cache_;
   GroupCommitQueue<UpdateJob> updates_;
 };

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/access_cache.h"
-#include "store/sqlite/shared_counter.h"
+#include "store/sqlite/shared_state.h"
 #include "store/sqlite/sql.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_store_access.h"
@@ -104,7 +104,7 @@ Status SqliteStore::ChangeAccounts(Fn&& fn) {
   Status status = WithWriter(std::forward<Fn>(fn));
   // After the commit: a check that reads the old generation may still have
   // read the old rows, and is then told apart by its generation.
-  accounts_generation_->Increment();
+  shared_->AccountsChanged();
   return status;
 }
 
@@ -287,7 +287,7 @@ Result<SellerAccess> SqliteStore::CheckSellerAccess(const std::string& client_id
                                                     const std::string& seller_id) {
   // Read before the query: a change committed after this read moves the
   // generation past it, so what the query finds is never kept beyond it.
-  const std::uint64_t generation = accounts_generation_->Load();
+  const std::uint64_t generation = shared_->AccountsGeneration();
   const auto now = sqlite::SellerAccessCache::Clock::now();
   if (access_cache_->IsAllowed(client_id, seller_id, generation, now)) {
     return SellerAccess::kAllowed;

@@ -7,6 +7,7 @@
 
 #include "store/sqlite/order_rows.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/shared_state.h"
 #include "store/sqlite/sqlite_store_access.h"
 
 namespace mporders {
@@ -67,6 +68,8 @@ Status SqliteStore::ReplaceSellerState(const std::string& seller_id,
                                        const std::vector<StoredOrder>& orders,
                                        EpochMillis clock_offset) {
   MP_RETURN_IF_ERROR(CheckSellerState(seller_id, orders));
+  // Every order of the seller goes, whichever they are.
+  sqlite::SharedState::OrderChange change = shared_->ChangeAllOrders();
   return WithWriter([&](Connection& db) -> Status {
     Result<Transaction> tx = Transaction::Begin(db, TxMode::kWrite);
     if (!tx.ok()) return tx.status();
