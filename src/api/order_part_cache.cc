@@ -75,22 +75,12 @@ class OrderPartCache::Shard {
   // The kept part, if it was made from the document `print` tells; marks
   // the order recently read.
   OrderPart Find(const std::string& key, const Fingerprint& print, std::size_t slot) {
-    std::lock_guard lock(mutex_);
-    auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.print != print) return nullptr;
-    Entry& entry = it->second;
-    recent_.splice(recent_.begin(), recent_, entry.recent);
-    return entry.parts[slot];
+    return FindWhere(key, slot, [&](const Entry& entry) { return entry.print == print; });
   }
 
   // The kept part, if its document was read under `stamp`.
   OrderPart FindStamped(const std::string& key, const OrderStamp& stamp, std::size_t slot) {
-    std::lock_guard lock(mutex_);
-    auto it = entries_.find(key);
-    if (it == entries_.end() || it->second.stamp != stamp) return nullptr;
-    Entry& entry = it->second;
-    recent_.splice(recent_.begin(), recent_, entry.recent);
-    return entry.parts[slot];
+    return FindWhere(key, slot, [&](const Entry& entry) { return entry.stamp == stamp; });
   }
 
   // Notes that the kept document `print` was read under `stamp`.
@@ -148,6 +138,18 @@ class OrderPartCache::Shard {
   // What an order costs beyond its parts, bookkeeping included.
   static std::size_t EntryBytes(const std::string& key) {
     return sizeof(Entry) + 2 * key.size() + 64;
+  }
+
+  // The kept part of the order when `matches(entry)`; marks the order
+  // recently read.
+  template <typename Matches>
+  OrderPart FindWhere(const std::string& key, std::size_t slot, Matches matches) {
+    std::lock_guard lock(mutex_);
+    auto it = entries_.find(key);
+    if (it == entries_.end() || !matches(it->second)) return nullptr;
+    Entry& entry = it->second;
+    recent_.splice(recent_.begin(), recent_, entry.recent);
+    return entry.parts[slot];
   }
 
   void DropLeastRecent() {

@@ -56,6 +56,36 @@ TEST(OrderPartCacheTest, KeepsAPartWhileTheDocumentIsTheSame) {
   EXPECT_EQ(cache.stats().orders, 1);
 }
 
+TEST(OrderPartCacheTest, APartIsFoundByStampOnlyUnderTheStampItsDocumentWasReadWith) {
+  OrderPartCache cache(64 << 20);
+  const Order order = SeedOrder();
+  const OrderDocument document = DocumentOf(order);
+  const std::string& seller = document.seller_id;
+  const std::string& po = document.purchase_order_id;
+  const OrderStamp stamp{1, 7};
+  EXPECT_EQ(cache.FindStamped(seller, po, stamp, kJson), nullptr) << "nothing kept yet";
+  ASSERT_TRUE(cache.Part(document, kJson).ok());
+  EXPECT_EQ(cache.FindStamped(seller, po, stamp, kJson), nullptr) << "read without a stamp";
+
+  ASSERT_TRUE(cache.Part(document, kJson, stamp).ok());
+  OrderPart found = cache.FindStamped(seller, po, stamp, kJson);
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(*found, Json(order, OrderView{}));
+  EXPECT_EQ(cache.FindStamped(seller, po, OrderStamp{1, 8}, kJson), nullptr) << "moved on";
+  EXPECT_EQ(cache.FindStamped(seller, po, stamp, {OrderFormat::kXml, OrderView{}}), nullptr)
+      << "no XML part made yet";
+  EXPECT_EQ(cache.FindStamped("seller-2", po, stamp, kJson), nullptr);
+
+  // Another document kept without a stamp (a list read, which may have
+  // started before the stamped read) drops the stamp with the old document.
+  Order changed = order;
+  changed.customer_order_id = "other";
+  OrderDocument other = DocumentOf(changed);
+  other.version = document.version + 1;
+  ASSERT_TRUE(cache.Part(other, kJson).ok());
+  EXPECT_EQ(cache.FindStamped(seller, po, stamp, kJson), nullptr);
+}
+
 TEST(OrderPartCacheTest, AChangedDocumentIsEncodedAgain) {
   OrderPartCache cache(64 << 20);
   Order order = SeedOrder();
