@@ -19,12 +19,12 @@ boost::asio::awaitable<http::Reply> GetOrder(Call& call) {
                                  OrderView{*product_info, *replacement_info}};
   // Taken before the read: a change committed after it moves it on.
   std::optional<OrderStamp> stamp;
-  if (call.ctx.order_parts != nullptr) {
-    stamp = call.ctx.store.OrderChangeStamp(call.seller_id(), po);
-    if (stamp) {
-      if (OrderPart kept = call.ctx.order_parts->FindStamped(call.seller_id(), po, *stamp, variant)) {
-        co_return BodyReply(call, OrderResponseBody(kept, variant));
-      }
+  OrderPartCache* const parts = call.ctx.order_parts;
+  if (parts != nullptr) stamp = call.ctx.store.OrderChangeStamp(call.seller_id(), po);
+  if (stamp) {
+    // Unchanged since the kept part was made: no need to read it.
+    if (OrderPart kept = parts->FindStamped(call.seller_id(), po, *stamp, variant)) {
+      co_return BodyReply(call, OrderResponseBody(kept, variant));
     }
   }
   // A point lookup by key: inline on this thread (see ApiContext::blocking).
