@@ -10,9 +10,6 @@ namespace {
 constexpr std::uint64_t kInFlight = std::uint64_t{1} << 48;
 constexpr std::uint64_t kGenerationMask = kInFlight - 1;
 
-// Far below the 65,535 changes in flight a word can count.
-constexpr std::size_t kMaxOrdersPerChange = 4096;
-
 bool InFlight(std::uint64_t word) { return (word & ~kGenerationMask) != 0; }
 
 }  // namespace
@@ -51,34 +48,6 @@ SharedState::OrderChange::OrderChange(OrderChange&& other) noexcept
 SharedState::OrderChange::~OrderChange() {
   // One more committed change, one fewer in flight, in one step.
   for (std::size_t word : words_) state_->words_->Add(word, 1 - kInFlight);
-}
-
-SharedState::OrderChange SharedState::ChangeOrder(std::string_view seller_id,
-                                                  std::string_view purchase_order_id) {
-  return OrderChange(*this, {BucketWord(seller_id, purchase_order_id)});
-}
-
-SharedState::OrderChange SharedState::ChangeOrders(const std::vector<StoredOrder>& orders) {
-  // A bulk insert (a seed) could overflow a bucket's count of changes in
-  // flight; it changes enough orders to count as a change of all.
-  if (orders.size() > kMaxOrdersPerChange) return ChangeAllOrders();
-  std::vector<std::size_t> words;
-  words.reserve(orders.size());
-  for (const StoredOrder& order : orders) {
-    words.push_back(BucketWord(order.seller_id, order.order.purchase_order_id));
-  }
-  return OrderChange(*this, std::move(words));
-}
-
-SharedState::OrderChange SharedState::ChangeOrders(
-    const std::vector<std::pair<std::string_view, std::string_view>>& keys) {
-  if (keys.size() > kMaxOrdersPerChange) return ChangeAllOrders();
-  std::vector<std::size_t> words;
-  words.reserve(keys.size());
-  for (const auto& [seller_id, purchase_order_id] : keys) {
-    words.push_back(BucketWord(seller_id, purchase_order_id));
-  }
-  return OrderChange(*this, std::move(words));
 }
 
 }  // namespace mporders::sqlite

@@ -18,9 +18,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "store/sqlite/shared_words.h"
@@ -30,6 +32,9 @@ namespace mporders::sqlite {
 
 class SharedState {
  public:
+  // An order's seller and purchase order id.
+  using OrderKey = std::pair<std::string_view, std::string_view>;
+
   static constexpr std::size_t kOrderBuckets = 16384;
   // Words of the layout below.
   static constexpr std::size_t kWords = 2 + kOrderBuckets;
@@ -57,10 +62,26 @@ class SharedState {
     SharedState* state_;
     std::vector<std::size_t> words_;
   };
-  // Before changing the given orders (any number, repeats allowed).
-  OrderChange ChangeOrder(std::string_view seller_id, std::string_view purchase_order_id);
-  OrderChange ChangeOrders(const std::vector<StoredOrder>& orders);
-  OrderChange ChangeOrders(const std::vector<std::pair<std::string_view, std::string_view>>& keys);
+  // Before changing the orders of `items` (any number, repeats allowed):
+  // `key_of(item)` gives an item's seller and purchase order id.
+  template <typename Items, typename KeyOf>
+  OrderChange ChangeOrders(const Items& items, KeyOf key_of) {
+    // A bulk insert (a seed) could overflow a bucket's count of changes in
+    // flight; it changes enough orders to count as a change of all.
+    if (std::size(items) > kMaxOrdersPerChange) return ChangeAllOrders();
+    std::vector<std::size_t> words;
+    words.reserve(std::size(items));
+    for (const auto& item : items) {
+      const auto [seller_id, purchase_order_id] = key_of(item);
+      words.push_back(BucketWord(seller_id, purchase_order_id));
+    }
+    return OrderChange(*this, std::move(words));
+  }
+  OrderChange ChangeOrders(const std::vector<StoredOrder>& orders) {
+    return ChangeOrders(orders, [](const StoredOrder& order) {
+      return OrderKey{order.seller_id, order.order.purchase_order_id};
+    });
+  }
   // Before a change to an unknown set of orders (a seller's whole state, a
   // migration).
   OrderChange ChangeAllOrders() { return OrderChange(*this, {kAllOrdersWord}); }
@@ -69,6 +90,8 @@ class SharedState {
   static constexpr std::size_t kAccountsWord = 0;
   static constexpr std::size_t kAllOrdersWord = 1;
   static constexpr std::size_t kFirstBucketWord = 2;
+  // Far below the 65,535 changes in flight a word can count.
+  static constexpr std::size_t kMaxOrdersPerChange = 4096;
 
   // The same in every process and build: FNV-1a of seller, NUL, order id.
   static std::size_t BucketWord(std::string_view seller_id, std::string_view purchase_order_id);

@@ -74,6 +74,11 @@ class OrderStampTest : public ::testing::Test {
     reader_ = std::make_unique<SharedState>(std::move(*second));
   }
 
+  // Marks the seller's order `po` as being changed, as an order write does.
+  SharedState::OrderChange Change(const std::string& po) {
+    return writer_->ChangeOrders(std::vector<StoredOrder>{MakeStoredOrder("seller", po, kT0)});
+  }
+
   std::optional<OrderStamp> Stamp(const std::string& po) const {
     return reader_->OrderStampOf("seller", po);
   }
@@ -87,7 +92,7 @@ TEST_F(OrderStampTest, AChangeHidesTheStampWhileInFlightAndMovesItAfter) {
   const std::optional<OrderStamp> before = Stamp("PO-1");
   ASSERT_TRUE(before.has_value());
   {
-    SharedState::OrderChange change = writer_->ChangeOrder("seller", "PO-1");
+    SharedState::OrderChange change = Change("PO-1");
     // Also what a process that died in the middle of a change leaves
     // behind, for good: the order is read from the database from then on.
     EXPECT_FALSE(Stamp("PO-1").has_value()) << "a change in flight: read the order";
@@ -104,12 +109,11 @@ TEST_F(OrderStampTest, OnlyTheChangedOrdersBucketMoves) {
   for (int i = 2; other.empty(); ++i) {
     const std::string candidate = "PO-" + std::to_string(i);
     const std::optional<OrderStamp> before = Stamp(candidate);
-    { SharedState::OrderChange change = writer_->ChangeOrder("seller", "PO-1"); }
+    { SharedState::OrderChange change = Change("PO-1"); }
     if (Stamp(candidate) == before) other = candidate;
   }
   const std::optional<OrderStamp> kept = Stamp(other);
-  { SharedState::OrderChange change = writer_->ChangeOrders(std::vector<StoredOrder>{
-        MakeStoredOrder("seller", "PO-1", kT0)}); }
+  { SharedState::OrderChange change = Change("PO-1"); }
   EXPECT_EQ(Stamp(other), kept);
 }
 

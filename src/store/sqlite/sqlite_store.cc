@@ -203,12 +203,12 @@ Result<StoredOrder> SqliteStore::UpdateOrder(const std::string& seller_id,
 }
 
 void SqliteStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {
-  std::vector<std::pair<std::string_view, std::string_view>> keys;
-  keys.reserve(jobs.size());
-  for (const UpdateJob* job : jobs) keys.emplace_back(job->seller_id, job->purchase_order_id);
   // Readers that kept these orders read them again from now until after the
   // COMMIT, in every process.
-  sqlite::SharedState::OrderChange change = shared_->ChangeOrders(keys);
+  sqlite::SharedState::OrderChange change =
+      shared_->ChangeOrders(jobs, [](const UpdateJob* job) {
+        return sqlite::SharedState::OrderKey{job->seller_id, job->purchase_order_id};
+      });
   // The writer mutex keeps other writes out of the batch's transaction;
   // BEGIN IMMEDIATE takes the database write lock before the first load, so
   // no other process can commit between a load and its save either.
