@@ -67,9 +67,10 @@ struct ApiContext {
   // Per-seller buckets of the Orders endpoints; null: no rate limiting
   // (serve --no-rate-limit), and no rate-limit headers.
   ratelimit::RateLimiter* rate_limiter = nullptr;
-  // Order updates wait here for their group commit, so this pool is large
-  // (serve --write-threads) while `blocking` stays small: idle threads woken
-  // for short reads cost throughput. Null: updates run on `blocking`.
+  // Mexico's label calls, which render documents and record the print
+  // (serve --write-threads), kept off `blocking` so that a burst of them
+  // does not hold up lists. Order updates need no pool: they wait in the
+  // store's commit queue (AwaitOrderUpdate). Null: labels run on `blocking`.
   boost::asio::thread_pool* writes = nullptr;
 
   boost::asio::thread_pool& WritePool() { return writes != nullptr ? *writes : blocking; }

@@ -207,15 +207,14 @@ boost::asio::awaitable<http::Reply> ChangeMxOrder(Call& call, MxChange change) {
   std::string po(call.request.PathParam("purchaseOrderId"));
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
-  auto saved = co_await RunBlocking(call.ctx.WritePool(), [&] {
-    return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
-      LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
-                                 call.market};
-      MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
-      stored.last_modified = std::max(stored.last_modified, lifecycle.now);
-      return Status::Ok();
-    });
-  });
+  const Store::UpdateFn update = [&](StoredOrder& stored) {
+    LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
+                               call.market};
+    MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
+    stored.last_modified = std::max(stored.last_modified, lifecycle.now);
+    return Status::Ok();
+  };
+  auto saved = co_await AwaitOrderUpdate(call.ctx.store, call.seller_id(), po, update);
   if (!saved.ok()) co_return ErrorReply(call, saved.status());
   co_return Accepted(po);
 }

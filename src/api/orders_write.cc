@@ -23,18 +23,17 @@ boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderCh
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
   policy.customer_cancel_requires_intent = call.ctx.options.customer_cancel_requires_intent;
   policy.accept_optional_cancel_reasons = call.ctx.options.ca_supplier_cancel_reasons;
-  co_return co_await RunBlocking(call.ctx.WritePool(), [&] {
-    return call.ctx.store.UpdateOrder(call.seller_id(), po, [&](StoredOrder& stored) {
-      // The time is read inside the transaction so that statusDate and
-      // last-modified follow the commit order of concurrent writes.
-      LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
-                                 call.market};
-      lifecycle.refund_id = std::to_string(lifecycle.now) + auth::RandomHex(3);
-      MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
-      stored.last_modified = std::max(stored.last_modified, lifecycle.now);
-      return Status::Ok();
-    });
-  });
+  const Store::UpdateFn update = [&](StoredOrder& stored) {
+    // The time is read inside the transaction so that statusDate and
+    // last-modified follow the commit order of concurrent writes.
+    LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
+                               call.market};
+    lifecycle.refund_id = std::to_string(lifecycle.now) + auth::RandomHex(3);
+    MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
+    stored.last_modified = std::max(stored.last_modified, lifecycle.now);
+    return Status::Ok();
+  };
+  co_return co_await AwaitOrderUpdate(call.ctx.store, call.seller_id(), po, update);
 }
 
 namespace {

@@ -143,7 +143,8 @@ const std::vector<Setting>& Settings() {
           [](auto& c) -> auto& { return c.store_threads; }, 0, 1024),
       IntegerSetting(
           "write-threads",
-          "Threads for order updates; concurrent updates share one durable commit",
+          "Threads for Mexico's label calls (order updates need none: they wait in the "
+          "store's commit queue)",
           [](auto& c) -> auto& { return c.write_threads; }, 1, 1024),
       IntegerSetting(
           "order-cache-mb",

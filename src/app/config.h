@@ -40,11 +40,10 @@ struct ServeConfig {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;        // 0 = one per core
   int store_threads = 0;  // store calls other than order updates; 0 = 2 * cores
-  // Threads that run order updates. An update holds one while it waits to
-  // share a commit (group commit), so there must be enough of them for
-  // batches to form; they are kept apart from store_threads because waking
-  // many idle threads for short reads costs throughput (docs/performance.md).
-  int write_threads = 32;
+  // Threads for Mexico's label calls, which render documents and record the
+  // print. Order updates hold no thread while they wait to share a commit:
+  // they wait in the store's queue (store/group_commit.h).
+  int write_threads = 4;
   // Encoded orders kept between reads (api/order_part_cache.h), in MiB;
   // 0: none, every answer encodes its orders.
   int order_cache_mb = 256;

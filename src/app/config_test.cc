@@ -71,7 +71,7 @@ TEST(ConfigTest, FlagsBeatEnvironmentBeatFileBeatDefaults) {
   EXPECT_EQ(config->threads, 3);                // file over default
   EXPECT_EQ(config->log_level, "warn");         // file
   EXPECT_EQ(config->store_threads, 0);
-  EXPECT_EQ(config->write_threads, 32);         // default
+  EXPECT_EQ(config->write_threads, 4);          // default
 }
 
 TEST(ConfigTest, ConfigFlagBeatsConfigEnvironment) {

@@ -4,14 +4,23 @@
 // is the dominant cost of a durable write (milliseconds on ordinary disks);
 // sharing it is what lets many clients write more often than the disk syncs.
 //
-// There is no extra thread. Each caller queues its job and the callers take
-// turns as the leader: the leader takes up to `max_batch` queued jobs, oldest
-// first, and runs them outside the queue's lock, while callers arriving
-// meanwhile queue up for the next batch; then it wakes the callers of its
-// batch. A lone caller leads its own batch of one at once: nothing waits for
-// a batch to fill.
+// The queue has a thread of its own, the committer. A caller queues its job
+// and goes on (Submit) or waits for it (SubmitAndWait); the committer takes
+// up to `max_batch` queued jobs, oldest first, runs them, and tells each
+// job's caller, while callers arriving meanwhile queue up for the next
+// batch. A lone job runs at once in a batch of one: nothing waits for a
+// batch to fill.
 //
-// Thread safety: every method may be called from any thread.
+// Why a thread of its own, and not the callers taking turns to lead: a
+// caller that waits for its batch parks a thread, and the server's writes
+// then needed a pool of parked threads, each write a wake of one, a turn at
+// a contended lock and a wake back: about ten futex calls and eight context
+// switches per write, most of a write's CPU time (docs/performance.md). A
+// caller that queues and goes on costs a lock and, when the committer is
+// idle, one wake.
+//
+// Thread safety: every method may be called from any thread but the
+// committer's own (a job's run must not submit to its own queue).
 
 #include <algorithm>
 #include <array>
@@ -20,8 +29,11 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <span>
+#include <thread>
+#include <utility>
 #include <vector>
 
 namespace mporders {
@@ -42,76 +54,61 @@ struct GroupCommitStats {
 template <typename Job>
 class GroupCommitQueue {
  public:
-  explicit GroupCommitQueue(size_t max_batch) : max_batch_(std::max<size_t>(max_batch, 1)) {}
+  // Runs a batch, in queue order, on the committer thread. When it returns,
+  // every job of the batch must hold its outcome. What it throws is every
+  // job of the batch's error.
+  using Run = std::function<void(std::span<Job* const>)>;
+  // Told once, on the committer thread, that the job's batch has run:
+  // `error` is what the run threw, or null. It must not block or throw
+  // (hand the outcome on); the job must live until it is called.
+  using Done = std::function<void(std::exception_ptr error)>;
+
+  GroupCommitQueue(size_t max_batch, Run run)
+      : max_batch_(std::max<size_t>(max_batch, 1)),
+        run_(std::move(run)),
+        committer_([this] { Commit(); }) {}
   GroupCommitQueue(const GroupCommitQueue&) = delete;
   GroupCommitQueue& operator=(const GroupCommitQueue&) = delete;
 
-  // Queues `job` and returns once a leader, this caller or another, has run
-  // the batch holding it: `run(std::span<Job* const>)` is called with the
-  // batch, in queue order, on the leader's thread. When it returns, every job
-  // of the batch must hold its outcome. If it throws, every caller of the
-  // batch gets the exception (rethrown from Submit) and leadership passes on.
-  template <typename Run>
-  void Submit(Job& job, Run&& run) {
-    Entry entry(&job);
-    std::unique_lock<std::mutex> lock(mutex_);
-    queue_.push_back(&entry);
-    while (!entry.done) {
-      if (leading_) {
-        entry.wake.wait(lock);
-        continue;
-      }
-      // Lead: the queue's head may be older jobs than this caller's own; a
-      // caller whose job did not fit leads (or waits for) the next batch.
-      const size_t size = std::min(max_batch_, queue_.size());
-      std::vector<Entry*> batch;
-      try {
-        batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
-      } catch (...) {
-        // Out of memory before leading: this caller's entry dies with its
-        // frame, so it leaves the queue; the others are still free to lead.
-        queue_.erase(std::find(queue_.begin(), queue_.end(), &entry));
-        if (!queue_.empty()) queue_.front()->wake.notify_one();
-        throw;
-      }
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(size));
-      leading_ = true;
-      lock.unlock();
-
-      std::exception_ptr error;
-      try {
-        std::vector<Job*> jobs;
-        jobs.reserve(batch.size());
-        for (Entry* queued : batch) jobs.push_back(queued->job);
-        run(std::span<Job* const>(jobs));
-      } catch (...) {
-        error = std::current_exception();
-      }
-
-      lock.lock();
-      // Wakes are sent under the lock: a caller's entry (and its condition
-      // variable) lives on its stack until it sees `done`.
-      for (Entry* queued : batch) {
-        queued->error = error;
-        queued->done = true;
-        if (queued != &entry) queued->wake.notify_one();
-      }
-      ++stats_.batches;
-      stats_.jobs += static_cast<std::int64_t>(size);
-      stats_.largest_batch = std::max(stats_.largest_batch, static_cast<std::int64_t>(size));
-      std::size_t bucket = 0;
-      while (bucket + 1 < kBatchSizeBuckets && (size_t{1} << bucket) < size) ++bucket;
-      ++stats_.batches_by_size[bucket];
-      leading_ = false;
-      // Only the oldest waiting caller leads next: waking every waiter
-      // after each batch cost a context switch per waiter, most of a
-      // write's CPU time under virtualisation.
-      if (!queue_.empty()) queue_.front()->wake.notify_one();
+  // Runs what is queued, then stops the committer.
+  ~GroupCommitQueue() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
     }
-    if (entry.error) std::rethrow_exception(entry.error);
+    queued_.notify_one();
+    committer_.join();
   }
 
-  // Jobs waiting for a leader to take them.
+  // Queues `job` and returns at once; `done` is called when its batch ran.
+  void Submit(Job& job, Done done) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      queue_.push_back(Entry{&job, std::move(done)});
+    }
+    queued_.notify_one();
+  }
+
+  // Queues `job` and returns once its batch ran; rethrows the run's error.
+  void SubmitAndWait(Job& job) {
+    std::mutex mutex;
+    std::condition_variable ran;
+    bool finished = false;
+    std::exception_ptr error;
+    Submit(job, [&](std::exception_ptr run_error) {
+      // Under the lock: the waiter's frame, and `ran` with it, may go as
+      // soon as it sees `finished`.
+      std::lock_guard<std::mutex> lock(mutex);
+      error = run_error;
+      finished = true;
+      ran.notify_one();
+    });
+    std::unique_lock<std::mutex> lock(mutex);
+    ran.wait(lock, [&] { return finished; });
+    if (error) std::rethrow_exception(error);
+  }
+
+  // Jobs waiting for the committer to take them.
   size_t Queued() const {
     std::lock_guard<std::mutex> lock(mutex_);
     return queue_.size();
@@ -124,18 +121,54 @@ class GroupCommitQueue {
 
  private:
   struct Entry {
-    explicit Entry(Job* queued_job) : job(queued_job) {}
     Job* job;
-    bool done = false;              // guarded by mutex_
-    std::exception_ptr error;       // guarded by mutex_; what `run` threw
-    std::condition_variable wake;   // its batch finished, or it may lead
+    Done done;
   };
 
+  void Commit() {
+    std::vector<Entry> batch;
+    std::vector<Job*> jobs;
+    std::unique_lock<std::mutex> lock(mutex_);
+    for (;;) {
+      queued_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left to run
+      const size_t size = std::min(max_batch_, queue_.size());
+      const auto end = queue_.begin() + static_cast<std::ptrdiff_t>(size);
+      batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(end));
+      queue_.erase(queue_.begin(), end);
+      lock.unlock();
+
+      jobs.clear();
+      for (const Entry& entry : batch) jobs.push_back(entry.job);
+      std::exception_ptr error;
+      try {
+        run_(std::span<Job* const>(jobs));
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      ++stats_.batches;
+      stats_.jobs += static_cast<std::int64_t>(size);
+      stats_.largest_batch = std::max(stats_.largest_batch, static_cast<std::int64_t>(size));
+      std::size_t bucket = 0;
+      while (bucket + 1 < kBatchSizeBuckets && (size_t{1} << bucket) < size) ++bucket;
+      ++stats_.batches_by_size[bucket];
+      lock.unlock();
+      // Counted first: a caller told its job ran sees its batch in Stats().
+      for (Entry& entry : batch) entry.done(error);
+      batch.clear();
+      lock.lock();
+    }
+  }
+
   const size_t max_batch_;
+  const Run run_;
   mutable std::mutex mutex_;
-  std::deque<Entry*> queue_;          // guarded by mutex_; entries live on their callers' stacks
-  bool leading_ = false;              // guarded by mutex_
-  GroupCommitStats stats_;            // guarded by mutex_
+  std::condition_variable queued_;  // a job was queued, or stopping_ set
+  std::deque<Entry> queue_;         // guarded by mutex_
+  bool stopping_ = false;           // guarded by mutex_
+  GroupCommitStats stats_;          // guarded by mutex_
+  std::thread committer_;           // last: starts once the rest is ready
 };
 
 }  // namespace mporders

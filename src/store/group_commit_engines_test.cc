@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -151,6 +154,53 @@ TYPED_TEST(BatchTest, AFailingUpdateLeavesTheOthersOfItsBatchAlone) {
   // The side rows moved with the batch: P1 and P2 now have Acknowledged
   // units and are listed by that status; P3 is not.
   EXPECT_EQ(this->AcknowledgedIds(), (std::vector<std::string>{"P1", "P2"}));
+}
+
+// UpdateOrderThen, as the server's I/O threads call it: it returns while the
+// update waits for its batch, and the outcome arrives once, after the
+// COMMIT, on the store's thread; updates queued that way and by waiting
+// callers share one batch.
+TYPED_TEST(BatchTest, UpdateOrderThenReturnsAtOnceAndTellsTheOutcomeAfterTheCommit) {
+  this->HoldTheWriter();
+  std::mutex mutex;
+  std::condition_variable told;
+  std::vector<Result<StoredOrder>> outcomes;
+  std::vector<std::thread::id> threads;
+  auto done = [&](Result<StoredOrder> outcome) {
+    std::lock_guard<std::mutex> lock(mutex);
+    outcomes.push_back(std::move(outcome));
+    threads.push_back(std::this_thread::get_id());
+    told.notify_all();
+  };
+  const std::string seller = "s1";
+  const std::string p1 = "P1";
+  const std::string missing = "MISSING";
+  const Store::UpdateFn mark = MarkWith(7);
+  this->store_->UpdateOrderThen(seller, p1, mark, done);
+  this->store_->UpdateOrderThen(seller, missing, mark, done);
+  EXPECT_EQ(this->store_->QueuedUpdates(), 2u);
+  this->Queue("P1", MarkWith(8));  // a waiting caller, behind them
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    EXPECT_TRUE(outcomes.empty()) << "told before the commit";
+  }
+  this->ReleaseAndJoin();
+  std::unique_lock<std::mutex> lock(mutex);
+  told.wait(lock, [&] { return outcomes.size() == 2; });
+
+  ASSERT_TRUE(outcomes[0].ok()) << outcomes[0].status().ToString();
+  EXPECT_EQ(outcomes[0]->version, 2);
+  EXPECT_EQ(Marks(*outcomes[0]), std::vector<std::int64_t>{7});
+  EXPECT_EQ(outcomes[1].status().code(), ErrorCode::kNotFound);
+  EXPECT_NE(threads[0], std::this_thread::get_id());
+  ASSERT_TRUE(this->ResultOf(0).ok()) << this->ResultOf(0).status().ToString();
+  EXPECT_EQ(Marks(*this->ResultOf(0)), (std::vector<std::int64_t>{7, 8}));
+  // The holder's batch, then one for the three queued behind it.
+  EXPECT_EQ(this->store_->UpdateBatchStats().batches, 2);
+  EXPECT_EQ(this->store_->UpdateBatchStats().largest_batch, 3);
+  Result<StoredOrder> saved = this->store_->GetOrder("s1", "P1");
+  ASSERT_TRUE(saved.ok());
+  EXPECT_EQ(Marks(*saved), (std::vector<std::int64_t>{7, 8}));
 }
 
 }  // namespace

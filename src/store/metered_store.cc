@@ -56,6 +56,17 @@ Result<StoredOrder> MeteredStore::UpdateOrder(const std::string& seller_id,
                                               const UpdateFn& fn) {
   return Timed(kUpdateOrder, [&] { return inner_.UpdateOrder(seller_id, purchase_order_id, fn); });
 }
+void MeteredStore::UpdateOrderThen(const std::string& seller_id,
+                                   const std::string& purchase_order_id, const UpdateFn& fn,
+                                   UpdateDone done) {
+  const auto started = std::chrono::steady_clock::now();
+  inner_.UpdateOrderThen(seller_id, purchase_order_id, fn,
+                         [this, started, done = std::move(done)](Result<StoredOrder> saved) {
+                           latency_[kUpdateOrder].Observe(std::chrono::duration<double>(
+                               std::chrono::steady_clock::now() - started).count());
+                           done(std::move(saved));
+                         });
+}
 Result<std::int64_t> MeteredStore::CountOrders(const std::string& seller_id) {
   return Timed(kCountOrders, [&] { return inner_.CountOrders(seller_id); });
 }

@@ -41,6 +41,8 @@ class MeteredStore final : public Store {
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                   const std::string& purchase_order_id,
                                   const UpdateFn& fn) override;
+  void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
+                       const UpdateFn& fn, UpdateDone done) override;
   Result<std::int64_t> CountOrders(const std::string& seller_id) override;
   Status PutSeller(const Seller& seller) override;
   Result<Seller> GetSeller(const std::string& seller_id) override;

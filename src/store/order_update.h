@@ -7,6 +7,7 @@
 
 #include "core/status.h"
 #include "domain/order.h"
+#include "store/group_commit.h"
 #include "store/store.h"
 
 namespace mporders {
@@ -21,7 +22,18 @@ struct OrderUpdateJob {
   const std::string& seller_id;
   const std::string& purchase_order_id;
   const Store::UpdateFn& fn;
-  std::optional<Result<StoredOrder>> result;  // set by the batch's leader
+  std::optional<Result<StoredOrder>> result;  // set by the batch's run
 };
+using OrderUpdateQueue = GroupCommitQueue<OrderUpdateJob>;
+
+// Store::UpdateOrder and Store::UpdateOrderThen on an engine's queue. An
+// exception out of the batch's run (out of memory) is the update's
+// kInternal.
+Result<StoredOrder> UpdateAndWait(OrderUpdateQueue& queue, const std::string& seller_id,
+                                  const std::string& purchase_order_id,
+                                  const Store::UpdateFn& fn);
+void UpdateThen(OrderUpdateQueue& queue, const std::string& seller_id,
+                const std::string& purchase_order_id, const Store::UpdateFn& fn,
+                Store::UpdateDone done);
 
 }  // namespace mporders

@@ -11,11 +11,13 @@
 //   called concurrently from any thread.
 // - Every method blocks its calling thread until the work is done: disk I/O
 //   on SQLite, a round trip on PostgreSQL, a wait for a free connection of a
-//   pool, and for UpdateOrder on SQLite a wait for its group commit.
-//   No method takes a callback or resumes on another thread.
+//   pool, and for UpdateOrder a wait for its group commit. The exception
+//   is UpdateOrderThen, which queues an order update and returns: its
+//   callback runs on the store's thread once the update is committed.
 // - Callers on the server's I/O threads therefore run store calls on a pool
-//   (api/blocking.h RunBlocking on ApiContext::blocking, order updates on
-//   ApiContext::WritePool()), with one exception: the point lookups by key
+//   (api/blocking.h RunBlocking on ApiContext::blocking) and order updates
+//   through UpdateOrderThen (api/order_change.h), with one exception: the
+//   point lookups by key
 //   of the request path run inline on the I/O thread, because they are
 //   answered in microseconds and a hop to the pool costs more
 //   (docs/performance.md). They are GetOrder (GET of one order,
@@ -234,6 +236,14 @@ class Store {
   virtual Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                           const std::string& purchase_order_id,
                                           const UpdateFn& fn) = 0;
+  // UpdateOrder for a caller that must not block (the server's I/O
+  // threads): queues the update and returns at once. `done` gets what
+  // UpdateOrder would have returned, once, on a thread of the store's; it
+  // must not block or call the store (it hands the outcome on). The strings
+  // and `fn` are used until then: the caller keeps them alive.
+  using UpdateDone = std::function<void(Result<StoredOrder>)>;
+  virtual void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
+                               const UpdateFn& fn, UpdateDone done) = 0;
 
   // Number of orders the seller has.
   virtual Result<std::int64_t> CountOrders(const std::string& seller_id) = 0;

@@ -134,7 +134,9 @@ test('admin signs in, filters and pages orders', async () => {
 test('admin opens an order and sees lines, timeline and the raw answer', async () => {
   await signInAdmin();
   await page.locator('#f-seller').selectOption('seller-b');
-  const link = page.locator('#orders-table tbody tr td:first-child a').first();
+  // Seller B's page, not the one shown before it loads: clicking a link of
+  // that one (a loaded machine is slow enough) raced the new page's render.
+  const link = page.locator('#orders-table tbody tr td:first-child a[href^="#/order/seller-b/"]').first();
   await link.waitFor();
   const po = await link.textContent();
   await link.click();

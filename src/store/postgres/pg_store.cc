@@ -352,7 +352,9 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url,
 }
 
 PgStore::PgStore(std::unique_ptr<pg::ConnectionPool> pool, const PgStoreOptions& options)
-    : pool_(std::move(pool)), updates_(options.max_update_batch) {}
+    : pool_(std::move(pool)),
+      updates_(options.max_update_batch,
+               [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); }) {}
 
 PgStore::~PgStore() = default;
 
@@ -457,9 +459,13 @@ Result<StoredOrder> PgStore::UpdateOrder(const std::string& seller_id,
   // Each transaction costs PostgreSQL a WAL flush and both processes round
   // trips and process switches, which on a busy machine is most of a
   // write's cost; a batch shares them (docs/performance.md).
-  UpdateJob job{seller_id, purchase_order_id, fn, std::nullopt};
-  updates_.Submit(job, [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); });
-  return std::move(*job.result);
+  return UpdateAndWait(updates_, seller_id, purchase_order_id, fn);
+}
+
+void PgStore::UpdateOrderThen(const std::string& seller_id,
+                              const std::string& purchase_order_id, const UpdateFn& fn,
+                              UpdateDone done) {
+  UpdateThen(updates_, seller_id, purchase_order_id, fn, std::move(done));
 }
 
 Result<StoredOrder> PgStore::UpdateAlone(const UpdateJob& job, const EventDeriver* deriver) {

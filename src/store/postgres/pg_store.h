@@ -75,11 +75,13 @@ class PgStore final : public Store, public WebhookStore {
   // call learns its result after the COMMIT; when the batch's transaction
   // fails, every call in it fails, except after a deadlock or serialization
   // failure, when each call runs again in a transaction of its own.
-  // `fn` runs inside the transaction that holds the order's row lock, on
-  // some caller's thread; it must not call the store.
+  // `fn` runs inside the transaction that holds the order's row lock, on the
+  // store's committer thread; it must not call the store.
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                   const std::string& purchase_order_id,
                                   const UpdateFn& fn) override;
+  void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
+                       const UpdateFn& fn, UpdateDone done) override;
   std::optional<CommitBatchSizes> CommitBatches() const override;
   // The group commit queue's counts, and the updates waiting in it.
   GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }
@@ -155,7 +157,7 @@ class PgStore final : public Store, public WebhookStore {
   std::unique_ptr<pg::ConnectionPool> pool_;
   mutable std::mutex deriver_mutex_;
   std::shared_ptr<const EventDeriver> event_deriver_;  // guarded by deriver_mutex_
-  GroupCommitQueue<UpdateJob> updates_;
+  OrderUpdateQueue updates_;  // last: its thread runs batches on the rest
 };
 
 }  // namespace mporders

@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -42,53 +43,85 @@ struct Job {
   int batch = -1;  // set by the run function
 };
 
+// Records each batch's job ids; the batch holding job `hold_id` waits at
+// `release` first.
+struct BatchLog {
+  explicit BatchLog(int hold) : hold_id(hold) {}
+  void Run(std::span<Job* const> batch) {
+    std::vector<int> ids;
+    for (Job* j : batch) ids.push_back(j->id);
+    if (ids.front() == hold_id) {
+      holding = true;
+      release.Wait();
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    for (Job* j : batch) j->batch = static_cast<int>(batches.size());
+    batches.push_back(ids);
+  }
+  std::vector<std::vector<int>> Batches() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return batches;
+  }
+
+  const int hold_id;
+  Gate release;
+  std::atomic<bool> holding{false};
+  std::mutex mutex;
+  std::vector<std::vector<int>> batches;  // guarded by mutex
+};
+
 TEST(GroupCommitQueueTest, ALoneJobRunsAtOnceInABatchOfOne) {
-  GroupCommitQueue<Job> queue(8);
-  Job job{7};
   std::vector<int> seen;
-  queue.Submit(job, [&](std::span<Job* const> batch) {
+  GroupCommitQueue<Job> queue(8, [&](std::span<Job* const> batch) {
     for (Job* j : batch) seen.push_back(j->id);
   });
+  Job job{7};
+  queue.SubmitAndWait(job);
   EXPECT_EQ(seen, std::vector<int>{7});
   EXPECT_EQ(queue.Stats().batches, 1);
   EXPECT_EQ(queue.Stats().largest_batch, 1);
 }
 
-// While a leader runs, later jobs queue; the next leader takes them in
-// arrival order, at most max_batch at a time.
+// Submit returns at once; while a batch runs, later jobs queue, and the
+// committer takes them in arrival order, at most max_batch at a time, and
+// tells each job's caller on its own thread once its batch ran.
 TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
   constexpr int kQueued = 7;
-  GroupCommitQueue<Job> queue(3);
-  Gate release;
-  std::atomic<bool> first_running{false};
-  std::mutex order_mutex;
-  std::vector<std::vector<int>> batches;
-  auto run = [&](std::span<Job* const> batch) {
-    std::vector<int> ids;
-    for (Job* j : batch) ids.push_back(j->id);
-    if (ids == std::vector<int>{0}) {
-      first_running = true;
-      release.Wait();
-    }
-    std::lock_guard<std::mutex> lock(order_mutex);
-    for (Job* j : batch) j->batch = static_cast<int>(batches.size());
-    batches.push_back(ids);
-  };
-
+  BatchLog log(0);
+  GroupCommitQueue<Job> queue(3, [&](std::span<Job* const> batch) { log.Run(batch); });
   std::vector<Job> jobs(kQueued + 1);
   for (int i = 0; i <= kQueued; ++i) jobs[static_cast<size_t>(i)].id = i;
-  std::vector<std::thread> threads;
-  threads.emplace_back([&] { queue.Submit(jobs[0], run); });
-  WaitUntil([&] { return first_running.load(); });
+  std::mutex done_mutex;
+  std::vector<int> done_order;
+  std::set<std::thread::id> done_threads;
+  auto done = [&](int id) {
+    return [&, id](std::exception_ptr error) {
+      std::lock_guard<std::mutex> lock(done_mutex);
+      done_order.push_back(error ? -1 : id);
+      done_threads.insert(std::this_thread::get_id());
+    };
+  };
+  queue.Submit(jobs[0], done(0));
+  WaitUntil([&] { return log.holding.load(); });
   for (int i = 1; i <= kQueued; ++i) {
-    threads.emplace_back([&, i] { queue.Submit(jobs[static_cast<size_t>(i)], run); });
-    WaitUntil([&] { return queue.Queued() == static_cast<size_t>(i); });
+    queue.Submit(jobs[static_cast<size_t>(i)], done(i));
+    EXPECT_EQ(queue.Queued(), static_cast<size_t>(i));
   }
-  release.Open();
-  for (std::thread& thread : threads) thread.join();
+  {
+    std::lock_guard<std::mutex> lock(done_mutex);
+    EXPECT_TRUE(done_order.empty()) << "told before its batch ran";
+  }
+  log.release.Open();
+  WaitUntil([&] {
+    std::lock_guard<std::mutex> lock(done_mutex);
+    return done_order.size() == static_cast<size_t>(kQueued + 1);
+  });
 
   const std::vector<std::vector<int>> expected = {{0}, {1, 2, 3}, {4, 5, 6}, {7}};
-  EXPECT_EQ(batches, expected);
+  EXPECT_EQ(log.Batches(), expected);
+  EXPECT_EQ(done_order, (std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7}));
+  EXPECT_EQ(done_threads.size(), 1u);
+  EXPECT_EQ(done_threads.count(std::this_thread::get_id()), 0u);
   for (const Job& job : jobs) EXPECT_GE(job.batch, 0) << "job " << job.id << " never ran";
   const GroupCommitStats stats = queue.Stats();
   EXPECT_EQ(stats.batches, 4);
@@ -104,40 +137,64 @@ TEST(GroupCommitQueueTest, JobsQueuedDuringABatchRunTogetherInOrderUpToTheCap) {
 }
 
 TEST(GroupCommitQueueTest, AnExceptionReachesEveryCallerOfItsBatchAndTheQueueGoesOn) {
-  GroupCommitQueue<Job> queue(8);
-  Gate release;
-  std::atomic<bool> first_running{false};
-  auto run = [&](std::span<Job* const> batch) {
-    if (batch.front()->id == 0) {
-      first_running = true;
-      release.Wait();
-      return;
-    }
+  BatchLog log(0);
+  GroupCommitQueue<Job> queue(8, [&](std::span<Job* const> batch) {
     if (batch.front()->id == 1) throw std::runtime_error("batch lost");
-    for (Job* j : batch) j->batch = 1;
-  };
+    log.Run(batch);
+  });
   std::vector<Job> jobs = {{0}, {1}, {2}, {3}};
   std::atomic<int> thrown{0};
-  std::vector<std::thread> threads;
-  threads.emplace_back([&] { queue.Submit(jobs[0], run); });
-  WaitUntil([&] { return first_running.load(); });
-  for (size_t i : {1u, 2u}) {
-    threads.emplace_back([&, i] {
-      try {
-        queue.Submit(jobs[i], run);
-      } catch (const std::runtime_error& e) {
-        if (std::string(e.what()) == "batch lost") thrown.fetch_add(1);
-      }
-    });
-    WaitUntil([&] { return queue.Queued() == i; });
-  }
-  release.Open();
-  for (std::thread& thread : threads) thread.join();
-  EXPECT_EQ(thrown.load(), 2);
+  std::atomic<int> told{0};
+  queue.Submit(jobs[0], [&](std::exception_ptr error) {
+    if (!error) told.fetch_add(1);
+  });
+  WaitUntil([&] { return log.holding.load(); });
+  // Job 1 by a waiting caller, job 2 by one that goes on: the same batch.
+  std::thread waiter([&] {
+    try {
+      queue.SubmitAndWait(jobs[1]);
+    } catch (const std::runtime_error& e) {
+      if (std::string(e.what()) == "batch lost") thrown.fetch_add(1);
+    }
+  });
+  WaitUntil([&] { return queue.Queued() == 1; });
+  queue.Submit(jobs[2], [&](std::exception_ptr error) {
+    try {
+      if (error) std::rethrow_exception(error);
+    } catch (const std::runtime_error& e) {
+      if (std::string(e.what()) == "batch lost") thrown.fetch_add(1);
+    }
+  });
+  log.release.Open();
+  waiter.join();
+  WaitUntil([&] { return thrown.load() == 2; });
+  EXPECT_EQ(told.load(), 1);
 
-  queue.Submit(jobs[3], run);
-  EXPECT_EQ(jobs[3].batch, 1);
+  queue.SubmitAndWait(jobs[3]);
+  EXPECT_GE(jobs[3].batch, 0);
   EXPECT_EQ(queue.Stats().batches, 3);
+}
+
+// A queue going away runs what was queued before its committer stops: no
+// caller is left waiting for an answer.
+TEST(GroupCommitQueueTest, DestroyingTheQueueRunsWhatIsQueued) {
+  BatchLog log(0);
+  std::vector<Job> jobs = {{0}, {1}, {2}};
+  std::atomic<int> told{0};
+  auto queue = std::make_unique<GroupCommitQueue<Job>>(
+      8, [&](std::span<Job* const> batch) { log.Run(batch); });
+  auto tell = [&](std::exception_ptr error) {
+    if (!error) told.fetch_add(1);
+  };
+  queue->Submit(jobs[0], tell);
+  WaitUntil([&] { return log.holding.load(); });
+  queue->Submit(jobs[1], tell);
+  queue->Submit(jobs[2], tell);
+  std::thread destroyer([&] { queue.reset(); });
+  log.release.Open();
+  destroyer.join();
+  EXPECT_EQ(told.load(), 3);
+  EXPECT_EQ(log.Batches(), (std::vector<std::vector<int>>{{0}, {1, 2}}));
 }
 
 // --- SqliteStore::UpdateOrder ----------------------------------------------------------

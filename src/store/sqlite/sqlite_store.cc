@@ -96,7 +96,8 @@ SqliteStore::SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<Conn
       shared_(std::move(shared)),
       access_cache_(std::make_unique<sqlite::SellerAccessCache>(options.access_cache_ttl,
                                                                 kMaxCachedAccesses)),
-      updates_(options.max_update_batch) {}
+      updates_(options.max_update_batch,
+               [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); }) {}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -197,9 +198,13 @@ Result<StoredOrder> SqliteStore::UpdateOrder(const std::string& seller_id,
   // update caps the store at one update per sync however many clients write.
   // Callers arriving while a batch runs queue up and go in the next batch
   // together, one sync for all of them (docs/performance.md).
-  UpdateJob job{seller_id, purchase_order_id, fn, std::nullopt};
-  updates_.Submit(job, [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); });
-  return std::move(*job.result);
+  return UpdateAndWait(updates_, seller_id, purchase_order_id, fn);
+}
+
+void SqliteStore::UpdateOrderThen(const std::string& seller_id,
+                                  const std::string& purchase_order_id, const UpdateFn& fn,
+                                  UpdateDone done) {
+  UpdateThen(updates_, seller_id, purchase_order_id, fn, std::move(done));
 }
 
 void SqliteStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {

@@ -90,11 +90,13 @@ class SqliteStore final : public Store, public WebhookStore {
   // call learns its result only after the COMMIT; if the COMMIT (or the batch's
   // transaction as a whole) fails, every call of the batch gets that error and
   // nothing of the batch is saved.
-  // `fn` runs while the store's write lock is held, possibly on another
-  // caller's thread: it must not call the store or depend on its thread.
+  // `fn` runs while the store's write lock is held, on the store's committer
+  // thread: it must not call the store or depend on its thread.
   Result<StoredOrder> UpdateOrder(const std::string& seller_id,
                                   const std::string& purchase_order_id,
                                   const UpdateFn& fn) override;
+  void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
+                       const UpdateFn& fn, UpdateDone done) override;
   Result<std::int64_t> CountOrders(const std::string& seller_id) override;
 
   Status PutSeller(const Seller& seller) override;
@@ -187,7 +189,7 @@ class SqliteStore final : public Store, public WebhookStore {
   // shares (a file beside it).
   std::unique_ptr<sqlite::SharedState> shared_;
   std::unique_ptr<sqlite::SellerAccessCache> access_cache_;
-  GroupCommitQueue<UpdateJob> updates_;
+  OrderUpdateQueue updates_;  // last: its thread runs batches on the rest
 };
 
 }  // namespace mporders
