@@ -15,12 +15,11 @@
 //   is UpdateOrderThen, which queues an order update and returns: its
 //   callback runs on the store's thread once the update is committed.
 // - Callers on the server's I/O threads therefore run store calls on a pool
-//   (api/blocking.h RunBlocking on ApiContext::blocking) and order updates
-//   through UpdateOrderThen (api/order_change.h), with one exception: the
-//   point lookups by key
-//   of the request path run inline on the I/O thread, because they are
-//   answered in microseconds and a hop to the pool costs more
-//   (docs/performance.md). They are GetOrder (GET of one order,
+//   (api/blocking.h: RunBlocking on ApiContext::blocking, and order updates
+//   through UpdateOrderThen with AwaitOrderUpdate), with one exception: the
+//   point lookups by key of the request path run inline on the I/O
+//   thread, because they are answered in microseconds and a hop to the pool
+//   costs more (docs/performance.md). They are GetOrder (GET of one order,
 //   api/orders_get.cc, api/ca_orders_get.cc), CheckSellerAccess (the token
 //   check of every call, auth/tokens.cc), and GetClient and GetSeller (the
 //   check of a signed call, auth/signature_auth.cc). An engine keeps these
