@@ -285,6 +285,9 @@ int RunServe(const ServeConfig& options) {
   if (dispatcher) dispatcher->Stop();
   blocking.join();
   writes.join();
+  // A write still waiting for its commit (the drain timed out) posts its
+  // answer to the server's executors, which go before the store does.
+  metered_store.FinishQueuedUpdates();
   spdlog::info("stopped; store closed");
   return 0;
 }

@@ -108,6 +108,12 @@ class GroupCommitQueue {
     if (error) std::rethrow_exception(error);
   }
 
+  // Returns once every job queued so far has run and its caller was told.
+  void WaitUntilIdle() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    idle_.wait(lock, [&] { return queue_.empty() && !running_; });
+  }
+
   // Jobs waiting for the committer to take them.
   size_t Queued() const {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -136,6 +142,7 @@ class GroupCommitQueue {
       const auto end = queue_.begin() + static_cast<std::ptrdiff_t>(size);
       batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(end));
       queue_.erase(queue_.begin(), end);
+      running_ = true;
       lock.unlock();
 
       jobs.clear();
@@ -158,6 +165,8 @@ class GroupCommitQueue {
       for (Entry& entry : batch) entry.done(error);
       batch.clear();
       lock.lock();
+      running_ = false;
+      if (queue_.empty()) idle_.notify_all();
     }
   }
 
@@ -165,8 +174,10 @@ class GroupCommitQueue {
   const Run run_;
   mutable std::mutex mutex_;
   std::condition_variable queued_;  // a job was queued, or stopping_ set
+  std::condition_variable idle_;    // the queue ran dry
   std::deque<Entry> queue_;         // guarded by mutex_
   bool stopping_ = false;           // guarded by mutex_
+  bool running_ = false;            // guarded by mutex_; a batch is out of the queue
   GroupCommitStats stats_;          // guarded by mutex_
   std::thread committer_;           // last: starts once the rest is ready
 };

@@ -43,6 +43,7 @@ class MeteredStore final : public Store {
                                   const UpdateFn& fn) override;
   void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
                        const UpdateFn& fn, UpdateDone done) override;
+  void FinishQueuedUpdates() override { inner_.FinishQueuedUpdates(); }
   Result<std::int64_t> CountOrders(const std::string& seller_id) override;
   Status PutSeller(const Seller& seller) override;
   Result<Seller> GetSeller(const std::string& seller_id) override;

@@ -244,6 +244,11 @@ class Store {
   virtual void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
                                const UpdateFn& fn, UpdateDone done) = 0;
 
+  // Returns once every order update queued so far has been run and its
+  // caller told (UpdateOrderThen's callbacks included). A server calls it
+  // before what those callbacks hand the outcome to goes away.
+  virtual void FinishQueuedUpdates() = 0;
+
   // Number of orders the seller has.
   virtual Result<std::int64_t> CountOrders(const std::string& seller_id) = 0;
 

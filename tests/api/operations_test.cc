@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "support/fixtures.h"
 #include "support/order_builders.h"
@@ -81,6 +83,78 @@ TEST_F(DrainingTest, ReadyzAnswers503WhileDrainingAndRequestsAreStillServed) {
   EXPECT_LT(std::chrono::steady_clock::now() - stop_started, std::chrono::seconds(10));
   const std::string log = ReadFile(server_->log_path());
   EXPECT_NE(log.find("draining for 30 s"), std::string::npos) << log;
+}
+
+// A server told to stop while writes are in flight answers them and keeps
+// them. An acknowledge waits in the store's commit queue without a thread
+// of its own (api/blocking.h AwaitOrderUpdate); the I/O threads must not
+// finish, nor the process exit, before its commit is answered.
+class StoppingDuringWritesTest : public ApiTest {
+ protected:
+  static constexpr int kOrders = 400;
+  static std::string Po(int i) {
+    std::string po = "W";  // appended: GCC 12 warns (-Wrestrict) on "W" + to_string
+    po += std::to_string(i);
+    return po;
+  }
+  void BeforeServe() override {
+    std::vector<OrderSpec> orders;
+    for (int i = 0; i < kOrders; ++i) {
+      orders.push_back(
+          Order(Po(i), NowSeconds() - kHour, {Line("1", "SKU-1", 1, {Bucket("Created", 1)})}));
+    }
+    ASSERT_EQ(ImportOrders(db_, kSellerA, orders, dir_.path()), 0);
+  }
+};
+
+TEST_F(StoppingDuringWritesTest, WritesInFlightAreAnsweredAndKept) {
+  constexpr int kWriters = 8;
+  std::atomic<int> answered{0};
+  std::atomic<int> failed{0};
+  std::vector<std::vector<std::string>> acknowledged(kWriters);
+  std::vector<std::thread> writers;
+  for (int w = 0; w < kWriters; ++w) {
+    writers.emplace_back([&, w] {
+      try {
+        HttpClient client(server_->port());
+        for (int i = w; i < kOrders; i += kWriters) {
+          HttpResponse r = client.Request("POST", "/v3/orders/" + Po(i) + "/acknowledge",
+                                          WalmartHeaders(token_a_));
+          if (r.status != 200) {
+            failed.fetch_add(1);
+            return;
+          }
+          acknowledged[static_cast<size_t>(w)].push_back(Po(i));
+          answered.fetch_add(1);
+        }
+      } catch (const std::exception&) {
+        // The stopping server closed this connection between two requests.
+      }
+    });
+  }
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (answered.load() < 40 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  ASSERT_GE(answered.load(), 40);
+  EXPECT_EQ(server_->Terminate(10000), 0);  // SIGTERM: finish what is in flight
+  for (std::thread& writer : writers) writer.join();
+  EXPECT_EQ(failed.load(), 0) << "a write answered with an error while stopping";
+  EXPECT_LT(answered.load(), kOrders) << "stopped after the last write: none was in flight";
+
+  // A fresh server on the same database: every answered write is there.
+  server_ = std::make_unique<ServerProcess>(ServeArgs(), &dir_);
+  const std::string token = FetchToken(server_->port(), kClientA, kSecret);
+  int checked = 0;
+  for (const std::vector<std::string>& pos : acknowledged) {
+    for (const std::string& po : pos) {
+      HttpResponse order = Get("/v3/orders/" + po, token);
+      ASSERT_EQ(order.status, 200u) << order.body;
+      EXPECT_NE(order.body.find("\"status\":\"Acknowledged\""), std::string::npos) << po;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, answered.load());
 }
 
 TEST(PrometheusTextCheckerTest, RefusesWhatAScraperWouldRefuse) {

@@ -82,6 +82,7 @@ class PgStore final : public Store, public WebhookStore {
                                   const UpdateFn& fn) override;
   void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
                        const UpdateFn& fn, UpdateDone done) override;
+  void FinishQueuedUpdates() override { updates_.WaitUntilIdle(); }
   std::optional<CommitBatchSizes> CommitBatches() const override;
   // The group commit queue's counts, and the updates waiting in it.
   GroupCommitStats UpdateBatchStats() const { return updates_.Stats(); }

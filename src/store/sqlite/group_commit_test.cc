@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -173,6 +174,31 @@ TEST(GroupCommitQueueTest, AnExceptionReachesEveryCallerOfItsBatchAndTheQueueGoe
   queue.SubmitAndWait(jobs[3]);
   EXPECT_GE(jobs[3].batch, 0);
   EXPECT_EQ(queue.Stats().batches, 3);
+}
+
+// WaitUntilIdle returns once every job queued before it ran and its caller
+// was told, not before.
+TEST(GroupCommitQueueTest, WaitUntilIdleWaitsForEveryQueuedJobAndItsCaller) {
+  BatchLog log(0);
+  GroupCommitQueue<Job> queue(8, [&](std::span<Job* const> batch) { log.Run(batch); });
+  std::vector<Job> jobs = {{0}, {1}, {2}};
+  std::atomic<int> told{0};
+  auto tell = [&](std::exception_ptr) { told.fetch_add(1); };
+  queue.Submit(jobs[0], tell);
+  WaitUntil([&] { return log.holding.load(); });
+  queue.Submit(jobs[1], tell);
+  queue.Submit(jobs[2], tell);
+  std::atomic<bool> idle{false};
+  std::thread waiter([&] {
+    queue.WaitUntilIdle();
+    idle = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_FALSE(idle.load()) << "idle while a batch was held";
+  log.release.Open();
+  waiter.join();
+  EXPECT_EQ(told.load(), 3);
+  queue.WaitUntilIdle();  // nothing queued: returns at once
 }
 
 // A queue going away runs what was queued before its committer stops: no

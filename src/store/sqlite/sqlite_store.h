@@ -97,6 +97,7 @@ class SqliteStore final : public Store, public WebhookStore {
                                   const UpdateFn& fn) override;
   void UpdateOrderThen(const std::string& seller_id, const std::string& purchase_order_id,
                        const UpdateFn& fn, UpdateDone done) override;
+  void FinishQueuedUpdates() override { updates_.WaitUntilIdle(); }
   Result<std::int64_t> CountOrders(const std::string& seller_id) override;
 
   Status PutSeller(const Seller& seller) override;
