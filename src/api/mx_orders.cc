@@ -4,11 +4,11 @@
 
 #include <algorithm>
 #include <charconv>
-#include <functional>
 
 #include "api/blocking.h"
 #include "api/endpoints.h"
 #include "api/errors.h"
+#include "api/order_change.h"
 #include "codec/command_json.h"
 #include "codec/mx/mx_command_json.h"
 #include "codec/mx/mx_order_json.h"
@@ -201,22 +201,13 @@ http::Reply Accepted(const std::string& po) {
   return JsonReply("\"Request accepted for purchase order " + po + "\"", 202);
 }
 
-using MxChange = std::function<Status(Order&, const LifecycleContext&)>;
-
-boost::asio::awaitable<http::Reply> ChangeMxOrder(Call& call, MxChange change) {
-  std::string po(call.request.PathParam("purchaseOrderId"));
+boost::asio::awaitable<http::Reply> ChangeMxOrder(Call& call, OrderChange change) {
+  // Mexico's rules read only this one of the server's lifecycle options.
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
-  const Store::UpdateFn update = [&](StoredOrder& stored) {
-    LifecycleContext lifecycle{call.ctx.clock.NowMillisFor(call.seller_id()), policy, "",
-                               call.market};
-    MP_RETURN_IF_ERROR(change(stored.order, lifecycle));
-    stored.last_modified = std::max(stored.last_modified, lifecycle.now);
-    return Status::Ok();
-  };
-  auto saved = co_await AwaitOrderUpdate(call.ctx.store, call.seller_id(), po, update);
+  auto saved = co_await ApplyOrderChange(call, std::move(change), policy);
   if (!saved.ok()) co_return ErrorReply(call, saved.status());
-  co_return Accepted(po);
+  co_return Accepted(std::string(call.request.PathParam("purchaseOrderId")));
 }
 
 Status CheckJsonBody(const Call& call) {

@@ -17,8 +17,11 @@ namespace mporders::api {
 using OrderChange = std::function<Status(Order&, const LifecycleContext&)>;
 
 // Re-reads the call's order ({purchaseOrderId}), applies `change` with the
-// call's market, policy and time, and saves it — all or nothing. Returns the
-// saved order, or the change's or the store's error.
+// call's market, `policy` and time, and saves it — all or nothing. Returns
+// the saved order, or the change's or the store's error.
+boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderChange change,
+                                                             LifecyclePolicy policy);
+// The same with the policy of the US and Canadian APIs (the server's options).
 boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderChange change);
 
 // Decodes the request body with the JSON or XML decoder its Content-Type

@@ -18,11 +18,16 @@
 namespace mporders::api {
 
 boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderChange change) {
-  std::string po(call.request.PathParam("purchaseOrderId"));
   LifecyclePolicy policy;
   policy.ship_requires_acknowledged = call.ctx.options.ship_requires_acknowledged;
   policy.customer_cancel_requires_intent = call.ctx.options.customer_cancel_requires_intent;
   policy.accept_optional_cancel_reasons = call.ctx.options.ca_supplier_cancel_reasons;
+  co_return co_await ApplyOrderChange(call, std::move(change), policy);
+}
+
+boost::asio::awaitable<Result<StoredOrder>> ApplyOrderChange(Call& call, OrderChange change,
+                                                             LifecyclePolicy policy) {
+  std::string po(call.request.PathParam("purchaseOrderId"));
   const Store::UpdateFn update = [&](StoredOrder& stored) {
     // The time is read inside the transaction so that statusDate and
     // last-modified follow the commit order of concurrent writes.

@@ -20,12 +20,17 @@ static_assert(std::size(kOperationNames) == MeteredStore::kOperationCount);
 
 MeteredStore::MeteredStore(Store& inner) : inner_(inner) {}
 
+void MeteredStore::ObserveSince(Operation operation,
+                                std::chrono::steady_clock::time_point started) {
+  latency_[operation].Observe(
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+}
+
 template <typename Fn>
 auto MeteredStore::Timed(Operation operation, Fn&& fn) {
   const auto started = std::chrono::steady_clock::now();
   auto result = std::forward<Fn>(fn)();
-  latency_[operation].Observe(
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  ObserveSince(operation, started);
   return result;
 }
 
@@ -62,8 +67,7 @@ void MeteredStore::UpdateOrderThen(const std::string& seller_id,
   const auto started = std::chrono::steady_clock::now();
   inner_.UpdateOrderThen(seller_id, purchase_order_id, fn,
                          [this, started, done = std::move(done)](Result<StoredOrder> saved) {
-                           latency_[kUpdateOrder].Observe(std::chrono::duration<double>(
-                               std::chrono::steady_clock::now() - started).count());
+                           ObserveSince(kUpdateOrder, started);
                            done(std::move(saved));
                          });
 }

@@ -8,6 +8,7 @@
 // while calls run.
 
 #include <array>
+#include <chrono>
 #include <string>
 
 #include "core/metrics.h"
@@ -77,6 +78,8 @@ class MeteredStore final : public Store {
  private:
   template <typename Fn>
   auto Timed(Operation operation, Fn&& fn);
+  // Records how long `operation` took, from `started` to now.
+  void ObserveSince(Operation operation, std::chrono::steady_clock::time_point started);
 
   Store& inner_;
   std::array<metrics::Histogram, kOperationCount> latency_;
