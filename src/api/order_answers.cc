@@ -34,14 +34,21 @@ std::function<bool(const OrderDocument&)> KeptPageParts::SkipDocument() {
   return [this](const OrderDocument& document) {
     OrderPart part = cache_->Find(document, variant_);
     if (!part) return false;
-    found_.insert_or_assign(document.purchase_order_id, std::move(part));
+    found_.push_back({document.purchase_order_id, std::move(part)});
     return true;
   };
 }
 
-OrderPart KeptPageParts::Found(const OrderDocument& document) const {
-  auto it = found_.find(document.purchase_order_id);
-  return it != found_.end() ? it->second : nullptr;
+OrderPart KeptPageParts::Found(const OrderDocument& document, std::size_t skipped_before) const {
+  if (skipped_before < found_.size() &&
+      found_[skipped_before].purchase_order_id == document.purchase_order_id) {
+    return found_[skipped_before].part;
+  }
+  // The latest answer counts: a document asked about twice was read twice.
+  for (auto it = found_.rbegin(); it != found_.rend(); ++it) {
+    if (it->purchase_order_id == document.purchase_order_id) return it->part;
+  }
+  return nullptr;
 }
 
 Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
@@ -53,8 +60,11 @@ Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
   parts.reserve(documents.size());
   std::vector<std::string_view> views;
   views.reserve(documents.size());
+  std::size_t skipped = 0;
   for (const OrderDocument& document : documents) {
-    OrderPart found = kept != nullptr && document.doc_skipped ? kept->Found(document) : nullptr;
+    OrderPart found = kept != nullptr && document.doc_skipped
+                          ? kept->Found(document, skipped++)
+                          : nullptr;
     if (document.doc_skipped && !found) {
       return Status::Internal("the document of purchase order " + document.purchase_order_id +
                               " was skipped without a kept part");

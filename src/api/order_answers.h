@@ -7,7 +7,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,13 +40,20 @@ class KeptPageParts {
   // For ListRequest::skip_document (which must not outlive this); empty
   // without a cache.
   std::function<bool(const OrderDocument&)> SkipDocument();
-  // The part found for the order of `document`, or null.
-  OrderPart Found(const OrderDocument& document) const;
+  // The part found for the order of `document`, the `skipped_before`-th
+  // skipped document of the page (counted from 0), or null. The store asks
+  // about the page's documents in their order, so the n-th part found is
+  // the n-th skipped document's; any other order is searched for.
+  OrderPart Found(const OrderDocument& document, std::size_t skipped_before) const;
 
  private:
+  struct FoundPart {
+    std::string purchase_order_id;
+    OrderPart part;
+  };
   OrderPartCache* cache_;
   OrderPartVariant variant_;
-  std::unordered_map<std::string, OrderPart> found_;  // by purchase order id
+  std::vector<FoundPart> found_;  // in the order the store asked
 };
 
 // The list envelope with `meta` around `documents`, in their order. The

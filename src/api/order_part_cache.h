@@ -12,10 +12,10 @@
 // word in memory shared by every process on the database), and reads the
 // order only when the stamp moved since the part was made.
 //
-// Bounded by bytes (parts and bookkeeping); the least recently read orders
-// make room. Thread safety: every method may be called concurrently.
+// Bounded by bytes (parts and bookkeeping); orders not read lately make
+// room (a clock over each shard's orders). Thread safety: every method may
+// be called concurrently.
 
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -78,11 +78,9 @@ class OrderPartCache {
  private:
   class Shard;
   static constexpr std::size_t kShards = 16;
-  Shard& ShardFor(const std::string& key);
+  Shard& ShardFor(std::uint64_t key_hash);
 
   std::unique_ptr<Shard[]> shards_;
-  std::atomic<std::int64_t> hits_{0};
-  std::atomic<std::int64_t> misses_{0};
 };
 
 }  // namespace mporders::api

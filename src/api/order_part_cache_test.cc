@@ -147,6 +147,21 @@ TEST(OrderPartCacheTest, StaysWithinItsBytesDroppingTheLeastRecentlyRead) {
   EXPECT_EQ(cache.stats().hits, 1);
 }
 
+TEST(OrderPartCacheTest, AnOrderReadAgainAndAgainOutlastsAScanOfOthers) {
+  const Order order = SeedOrder();
+  const std::size_t per_order = DocumentOf(order).doc.size() + Json(order, OrderView{}).size();
+  OrderPartCache cache(16 * 20 * (per_order + 512));  // about 20 orders a shard
+  const OrderDocument polled = DocumentOf(order);
+  ASSERT_TRUE(cache.Part(polled, kJson).ok());
+  for (int i = 0; i < 2000; ++i) {
+    Order other = order;
+    other.purchase_order_id = "scan-" + std::to_string(i);
+    ASSERT_TRUE(cache.Part(DocumentOf(other), kJson).ok());
+    ASSERT_NE(cache.Find(polled, kJson), nullptr) << "dropped after " << i << " other orders";
+  }
+  EXPECT_EQ(cache.stats().misses, 2001);
+}
+
 TEST(OrderPartCacheTest, ADocumentThatDoesNotDecodeIsAnErrorAndNotKept) {
   OrderPartCache cache(64 << 20);
   OrderDocument broken = DocumentOf(SeedOrder());
