@@ -1,6 +1,6 @@
 #include "api/call.h"
 
-#include <boost/algorithm/string/predicate.hpp>
+#include "http/ascii_case.h"
 
 namespace mporders::api {
 
@@ -31,8 +31,8 @@ Result<bool> BoolParam(const http::Request& request, std::string_view name, bool
     return Status::InvalidParam(
         "Query parameter '" + std::string(name) + "' is sent more than once.", std::string(name));
   }
-  if (boost::algorithm::iequals(*value, "true")) return true;
-  if (boost::algorithm::iequals(*value, "false")) return false;
+  if (http::AsciiIEquals(*value, "true")) return true;
+  if (http::AsciiIEquals(*value, "false")) return false;
   return Status::InvalidParam(
       "Query parameter '" + std::string(name) + "' must be true or false, got '" + *value + "'.",
       std::string(name));

@@ -5,16 +5,15 @@
 #include <cstdint>
 #include <vector>
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "auth/crypto.h"
 #include "core/time_format.h"
+#include "http/ascii_case.h"
 #include "http/query_string.h"
 
 namespace mporders::api {
 namespace {
 
-using boost::algorithm::iequals;
+using http::AsciiIEquals;
 
 constexpr const char* kShipNodeTypes[] = {"SellerFulfilled", "WFSFulfilled", "3PLFulfilled"};
 constexpr const char* kOrderTypes[] = {"REGULAR", "REPLACEMENT"};
@@ -65,8 +64,8 @@ Result<std::optional<EpochMillis>> DateParam(const http::QueryParams& params, co
 Result<bool> BoolValue(const http::QueryParams& params, const std::string& name) {
   const std::string* text = Find(params, name);
   if (text == nullptr) return false;
-  if (iequals(*text, "true")) return true;
-  if (iequals(*text, "false")) return false;
+  if (AsciiIEquals(*text, "true")) return true;
+  if (AsciiIEquals(*text, "false")) return false;
   return BadParam(name, "must be true or false, got '" + *text + "'.");
 }
 
@@ -78,7 +77,7 @@ Result<std::optional<std::string>> EnumParam(const http::QueryParams& params, co
   if (text == nullptr) return std::optional<std::string>();
   std::string list;
   for (const char* value : allowed) {
-    if (iequals(*text, value)) return std::optional<std::string>(value);
+    if (AsciiIEquals(*text, value)) return std::optional<std::string>(value);
     list += (list.empty() ? "" : ", ") + std::string(value);
   }
   return BadParam(name, "'" + *text + "' is not one of " + list + ".");

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include <boost/algorithm/string/predicate.hpp>
+#include "http/ascii_case.h"
 
 namespace mporders::api {
 namespace {
@@ -97,7 +97,7 @@ std::optional<MediaRange> ParseMediaRange(std::string_view element) {
     const std::string_view parameter = TrimOws(parts[i]);
     const std::size_t equals = parameter.find('=');
     if (equals == std::string_view::npos) return std::nullopt;
-    if (boost::algorithm::iequals(TrimOws(parameter.substr(0, equals)), "q")) {
+    if (http::AsciiIEquals(TrimOws(parameter.substr(0, equals)), "q")) {
       const std::optional<int> q = ParseQValue(TrimOws(parameter.substr(equals + 1)));
       if (!q) return std::nullopt;
       range.q = *q;
@@ -115,9 +115,9 @@ struct Candidate {
 // 1 */*, 0 not at all.
 int Specificity(const MediaRange& range, const Candidate& candidate) {
   if (range.type == "*") return 1;
-  if (!boost::algorithm::iequals(range.type, candidate.type)) return 0;
+  if (!http::AsciiIEquals(range.type, candidate.type)) return 0;
   if (range.subtype == "*") return 2;
-  return boost::algorithm::iequals(range.subtype, candidate.subtype) ? 3 : 0;
+  return http::AsciiIEquals(range.subtype, candidate.subtype) ? 3 : 0;
 }
 
 struct Weight {
@@ -238,17 +238,17 @@ RequestMediaType ClassifyContentType(std::string_view content_type) {
   const auto media_type = SplitMediaType(essence);
   if (!media_type) return RequestMediaType::kUnsupported;
   const auto [type, subtype] = *media_type;
-  const bool application = boost::algorithm::iequals(type, "application");
-  if (application && (boost::algorithm::iequals(subtype, "json") ||
-                      boost::algorithm::iends_with(subtype, "+json"))) {
+  const bool application = http::AsciiIEquals(type, "application");
+  if (application && (http::AsciiIEquals(subtype, "json") ||
+                      http::AsciiIEndsWith(subtype, "+json"))) {
     return RequestMediaType::kJson;
   }
-  if ((application || boost::algorithm::iequals(type, "text")) &&
-      boost::algorithm::iequals(subtype, "xml")) {
+  if ((application || http::AsciiIEquals(type, "text")) &&
+      http::AsciiIEquals(subtype, "xml")) {
     return RequestMediaType::kXml;
   }
-  if (application && boost::algorithm::iends_with(subtype, "+xml")) return RequestMediaType::kXml;
-  if (application && boost::algorithm::iequals(subtype, "x-www-form-urlencoded")) {
+  if (application && http::AsciiIEndsWith(subtype, "+xml")) return RequestMediaType::kXml;
+  if (application && http::AsciiIEquals(subtype, "x-www-form-urlencoded")) {
     return RequestMediaType::kForm;
   }
   return RequestMediaType::kUnsupported;

@@ -2,7 +2,6 @@
 
 #include <memory>
 
-#include <boost/algorithm/string/predicate.hpp>
 #include <spdlog/spdlog.h>
 
 #include "api/endpoints.h"
@@ -13,6 +12,7 @@
 #include "api/sandbox_hooks.h"
 #include "api/signature_step.h"
 #include "auth/delegated_access.h"
+#include "http/ascii_case.h"
 #include "http/router.h"
 
 namespace mporders::api {
@@ -176,7 +176,7 @@ std::optional<Status> MissingWmHeader(const http::Request& request) {
 }
 
 Status MissingToken(const http::Request& request) {
-  if (boost::algorithm::istarts_with(request.Header("Authorization"), "Bearer ")) {
+  if (http::AsciiIStartsWith(request.Header("Authorization"), "Bearer ")) {
     return Status::Error(ErrorCode::kUnauthorized,
                          "Send the access token in the WM_SEC.ACCESS_TOKEN header; "
                          "Authorization: Bearer is not read by this API.",
@@ -268,7 +268,7 @@ boost::asio::awaitable<http::Reply> Dispatch(const ApiRouters& routers, ApiConte
   Call call{request, ctx, {}, representation, checks.service};
   const bool basic_instead =
       checks.accepts_basic && request.Header(kAccessTokenHeader).empty() &&
-      boost::algorithm::istarts_with(request.Header("Authorization"), "Basic ");
+      http::AsciiIStartsWith(request.Header("Authorization"), "Basic ");
   if (checks.requires_token && !basic_instead) {
     auto claims = Authenticate(ctx, request);
     if (!claims.ok()) co_return fail(claims.status(), checks.service);

@@ -1,9 +1,8 @@
 #include "api/token_request.h"
 
-#include <boost/algorithm/string/predicate.hpp>
-
 #include "api/representation.h"
 #include "auth/crypto.h"
+#include "http/ascii_case.h"
 #include "http/query_string.h"
 
 namespace mporders::api {
@@ -20,7 +19,7 @@ Status BadBasicHeader() {
 
 Result<BasicCredentials> ParseBasicAuthorization(std::string_view header) {
   constexpr std::string_view kScheme = "Basic ";
-  if (header.size() <= kScheme.size() || !boost::algorithm::istarts_with(header, kScheme)) {
+  if (header.size() <= kScheme.size() || !http::AsciiIStartsWith(header, kScheme)) {
     return BadBasicHeader();
   }
   std::string_view encoded = header.substr(kScheme.size());
