@@ -13,6 +13,9 @@ constexpr char kSigningKeySetting[] = "token_signing_key";
 // and only ever for US sellers) stay valid until they expire.
 constexpr char kVersion[] = "v2";
 constexpr char kVersionWithoutMarket[] = "v1";
+// Live tokens whose signature check is remembered: one per client and
+// seller in use, so thousands for a provider serving many sellers.
+constexpr std::size_t kVerifiedTokensKept = 16384;
 
 Status Unauthorized(std::string why) {
   return Status::Error(ErrorCode::kUnauthorized, std::move(why));
@@ -49,7 +52,11 @@ Result<std::unique_ptr<TokenService>> TokenService::Create(Store& store, const C
 
 TokenService::TokenService(Store& store, const Clock& clock, std::string key,
                            std::int64_t ttl_seconds)
-    : store_(store), clock_(clock), key_(std::move(key)), ttl_seconds_(ttl_seconds) {}
+    : store_(store),
+      clock_(clock),
+      key_(std::move(key)),
+      ttl_seconds_(ttl_seconds),
+      verified_(kVerifiedTokensKept) {}
 
 std::string TokenService::Sign(std::string_view payload) const {
   return Base64UrlEncode(HmacSha256(key_, payload));
@@ -79,10 +86,11 @@ IssuedToken TokenService::Issue(const ClientRecord& client, const std::string& s
   return issued;
 }
 
-Result<TokenClaims> TokenService::Verify(const std::string& token) const {
+Result<TokenClaims> TokenService::CheckedClaims(const std::string& token) const {
   if (token.empty() || token.size() > 1024) {
     return Unauthorized("The access token is missing or malformed.");
   }
+  if (std::optional<TokenClaims> kept = verified_.Find(token)) return *std::move(kept);
   auto parts = SplitDots(token);
   const bool with_market = parts.size() == 8 && parts[0] == kVersion;
   if (!with_market && !(parts.size() == 7 && parts[0] == kVersionWithoutMarket)) {
@@ -107,16 +115,23 @@ Result<TokenClaims> TokenService::Verify(const std::string& token) const {
   }
   claims.client_id = std::move(*client_id);
   claims.seller_id = std::move(*seller_id);
-  if (clock_.NowMillisFor(claims.seller_id) >= claims.expires_at) {
+  verified_.Keep(token, claims);
+  return claims;
+}
+
+Result<TokenClaims> TokenService::Verify(const std::string& token) const {
+  Result<TokenClaims> claims = CheckedClaims(token);
+  if (!claims.ok()) return claims.status();
+  if (clock_.NowMillisFor(claims->seller_id) >= claims->expires_at) {
     return Unauthorized("The access token has expired. Request a new one from POST /v3/token.");
   }
   // Every call, never cached: revocation and a removed grant must bite on the
   // very next request, on every process sharing the store.
-  auto access = store_.CheckSellerAccess(claims.client_id, claims.seller_id);
+  auto access = store_.CheckSellerAccess(claims->client_id, claims->seller_id);
   if (!access.ok()) return access.status();
   switch (*access) {
     case SellerAccess::kAllowed:
-      return claims;
+      return *std::move(claims);
     case SellerAccess::kNoClient:
       return Unauthorized("The client of this access token no longer exists.");
     case SellerAccess::kRevoked:

@@ -9,21 +9,13 @@
 #include <memory>
 #include <string>
 
+#include "auth/token_claims.h"
+#include "auth/verified_tokens.h"
 #include "core/clock.h"
 #include "core/status.h"
 #include "store/store.h"
 
 namespace mporders::auth {
-
-struct TokenClaims {
-  std::string client_id;
-  std::string seller_id;
-  // The seller's market, fixed when the seller was created and carried in
-  // the token so that routing needs no lookup.
-  MarketId market = MarketId::kUs;
-  EpochMillis issued_at = 0;
-  EpochMillis expires_at = 0;
-};
 
 struct IssuedToken {
   std::string access_token;
@@ -53,11 +45,19 @@ class TokenService {
  private:
   TokenService(Store& store, const Clock& clock, std::string key, std::int64_t ttl_seconds);
   std::string Sign(std::string_view payload) const;
+  // The claims of a well-formed token signed under key_, checked once per
+  // token (verified_); neither expiry nor access is checked here.
+  Result<TokenClaims> CheckedClaims(const std::string& token) const;
 
   Store& store_;
   const Clock& clock_;
   std::string key_;
   std::int64_t ttl_seconds_;
+  // Tokens whose signature was checked under key_: a client calls with the
+  // same token for its whole life, and the HMAC was a sixth of a GET's
+  // server time. Expiry and the client's access are still checked on
+  // every call.
+  mutable VerifiedTokens verified_;
 };
 
 }  // namespace mporders::auth

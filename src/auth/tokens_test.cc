@@ -86,6 +86,31 @@ TEST_F(TokensTest, TamperedOrMalformedTokensAreRejected) {
   EXPECT_FALSE(tokens_->Verify(std::string(5000, 'a')).ok());
 }
 
+TEST_F(TokensTest, TamperedCopiesOfAVerifiedTokenAreRejected) {
+  const std::string token = tokens_->Issue(Client()).access_token;
+  ASSERT_TRUE(tokens_->Verify(token).ok());  // now remembered as verified
+  for (size_t i = 0; i < token.size(); i += 5) {
+    std::string changed = token;
+    changed[i] = changed[i] == 'x' ? 'y' : 'x';
+    EXPECT_FALSE(tokens_->Verify(changed).ok()) << i;
+  }
+  EXPECT_FALSE(tokens_->Verify(token + "x").ok());
+  EXPECT_FALSE(tokens_->Verify(token.substr(0, token.size() - 1)).ok());
+  EXPECT_TRUE(tokens_->Verify(token).ok());
+}
+
+TEST_F(TokensTest, AVerifiedTokenStillExpiresAndIsStillRevoked) {
+  const std::string token = tokens_->Issue(Client()).access_token;
+  ASSERT_TRUE(tokens_->Verify(token).ok());
+  clock_.Advance(900000);
+  EXPECT_NE(tokens_->Verify(token).status().description().find("expired"), std::string::npos);
+
+  const std::string fresh = tokens_->Issue(Client()).access_token;
+  ASSERT_TRUE(tokens_->Verify(fresh).ok());
+  ASSERT_TRUE(store_->RevokeClient("client-1", clock_.NowMillis()).ok());
+  EXPECT_NE(tokens_->Verify(fresh).status().description().find("revoked"), std::string::npos);
+}
+
 TEST_F(TokensTest, AnotherStoresKeyDoesNotVerify) {
   auto other_store = OpenStore("sqlite:" + (dir_ / "other.db").string()).value();
   auto other = TokenService::Create(*other_store, clock_, 900).value();
