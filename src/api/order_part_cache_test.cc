@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/order_answers.h"
 #include "codec/order_xml.h"
 
 namespace mporders::api {
@@ -191,6 +192,47 @@ TEST(OrderPartCacheTest, ConcurrentReadersOfChangingOrdersGetTheirDocumentsPart)
   for (std::thread& reader : readers) reader.join();
   for (int t = 0; t < 4; ++t) EXPECT_EQ(wrong[t], 0) << "reader " << t;
   EXPECT_LE(cache.stats().bytes, 1 << 20);
+}
+
+// A page of three kept orders, asked about in page order as the store does.
+class KeptPagePartsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const Order order = SeedOrder();
+    for (const char* id : {"po-a", "po-b", "po-c"}) {
+      Order copy = order;
+      copy.purchase_order_id = id;
+      documents_.push_back(DocumentOf(copy));
+      ASSERT_TRUE(cache_.Part(documents_.back(), kJson).ok());
+    }
+    auto skip = kept_.SkipDocument();
+    for (const OrderDocument& document : documents_) ASSERT_TRUE(skip(document));
+  }
+
+  OrderPartCache cache_{16 << 20};
+  KeptPageParts kept_{&cache_, kJson};
+  std::vector<OrderDocument> documents_;
+};
+
+TEST_F(KeptPagePartsTest, TheNthSkippedDocumentGetsTheNthPartFound) {
+  for (std::size_t i = 0; i < documents_.size(); ++i) {
+    EXPECT_EQ(kept_.Found(documents_[i], i), cache_.Find(documents_[i], kJson)) << i;
+  }
+}
+
+TEST_F(KeptPagePartsTest, ADocumentOutOfStepIsSearchedFor) {
+  const OrderPart c = cache_.Find(documents_[2], kJson);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(kept_.Found(documents_[2], 0), c);
+  EXPECT_EQ(kept_.Found(documents_[2], 7), c);
+  OrderDocument unknown = documents_[0];
+  unknown.purchase_order_id = "po-z";
+  EXPECT_EQ(kept_.Found(unknown, 0), nullptr);
+}
+
+TEST(KeptPagePartsWithoutCacheTest, NothingIsSkipped) {
+  KeptPageParts kept(nullptr, kJson);
+  EXPECT_FALSE(kept.SkipDocument());
 }
 
 }  // namespace
