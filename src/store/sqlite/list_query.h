@@ -59,8 +59,9 @@ std::vector<ListDriver> WindowDrivers(const OrderFilter& filter);
 // `driver` (a window driver), counting no further than cap + 1.
 SqlQuery BuildWindowProbe(const OrderFilter& filter, ListDriver driver, std::int64_t cap);
 
-// Rows (doc, last_modified, version, order_date, purchase_order_id) of the matches after `after`, in list
-// order, at most `limit` of them.
+// Rows (rowid, last_modified, version, order_date, purchase_order_id,
+// doc_hash) of the matches after `after`, in list order, at most `limit` of
+// them; sqlite::ListedDocumentFromRow reads them.
 SqlQuery BuildPageQuery(const OrderFilter& filter, const std::optional<PageKey>& after,
                         std::int64_t limit, ListDriver driver);
 

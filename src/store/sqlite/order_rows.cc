@@ -111,6 +111,39 @@ OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id
   return document;
 }
 
+Result<OrderDocument> ListedDocumentFromRow(
+    Connection& db, const Statement& row, const std::string& seller_id,
+    const std::function<bool(const OrderDocument&)>& skip_document) {
+  OrderDocument document;
+  document.seller_id = seller_id;
+  document.purchase_order_id = std::string(row.Text(sql::kOrderPurchaseOrderIdColumn));
+  document.order_date = row.Int64(sql::kOrderDateColumn);
+  document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
+  document.version = row.Int64(sql::kOrderVersionColumn);
+  std::optional<std::uint64_t> hash;
+  if (!row.IsNull(sql::kOrderDocHashColumn)) {
+    hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
+    document.doc_hash = *hash;
+    if (skip_document && skip_document(document)) {
+      document.doc_skipped = true;
+      return document;
+    }
+  }
+  Result<Statement> select = db.Prepare(sql::kSelectDocumentByRowid);
+  if (!select.ok()) return select.status();
+  select->Bind(1, row.Int64(sql::kOrderDocColumn));
+  Result<bool> found = select->Step();
+  if (!found.ok()) return found.status();
+  if (!*found) {
+    return Status::Internal("the row of purchase order " + document.purchase_order_id +
+                            " went missing within its read transaction");
+  }
+  // Asked once: with a stored hash, `skip_document` has had its say above.
+  Store::FillDocument(document, hash, select->Text(0),
+                      hash ? std::function<bool(const OrderDocument&)>() : skip_document);
+  return document;
+}
+
 Result<OrderDocument> LoadOrderDocument(Connection& db, const std::string& seller_id,
                                         const std::string& purchase_order_id) {
   Result<Statement> select = db.Prepare(sql::kSelectOrder);

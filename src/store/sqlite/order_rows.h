@@ -28,6 +28,13 @@ Result<OrderDocument> LoadOrderDocument(Connection& db, const std::string& selle
 OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id,
                               const std::function<bool(const OrderDocument&)>& skip_document = {});
 
+// The current row of a list page (BuildPageQuery): the same columns, with
+// the rowid in kOrderDocColumn. The document is read by rowid within the
+// caller's transaction unless `skip_document` skips it.
+Result<OrderDocument> ListedDocumentFromRow(
+    Connection& db, const Statement& row, const std::string& seller_id,
+    const std::function<bool(const OrderDocument&)>& skip_document);
+
 // Inserts a new order. kInvalidRequestContent when the seller already has
 // this purchase order id. `doc` is scratch space for the encoded document.
 Status InsertOrder(Connection& db, const StoredOrder& order, std::string& doc);

@@ -32,6 +32,11 @@ inline constexpr int kOrderDateColumn = 3;
 inline constexpr int kOrderPurchaseOrderIdColumn = 4;
 inline constexpr int kOrderDocHashColumn = 5;
 
+// A list page's rows carry the row's rowid where the others carry the
+// document (kOrderDocColumn): the page is read from the list index alone,
+// and a document is fetched by rowid only when it is needed.
+inline constexpr char kSelectDocumentByRowid[] = "SELECT doc FROM orders WHERE rowid = ?1";
+
 inline constexpr char kSelectOrder[] =
     "SELECT doc, last_modified, version, order_date, purchase_order_id, doc_hash FROM orders"
     " WHERE seller_id = ?1 AND purchase_order_id = ?2";

@@ -142,8 +142,10 @@ Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& req
           page.has_more = true;
           break;
         }
-        page.documents.push_back(
-            sqlite::DocumentFromRow(*rows, filter.seller_id, request.skip_document));
+        Result<OrderDocument> document =
+            sqlite::ListedDocumentFromRow(db, *rows, filter.seller_id, request.skip_document);
+        if (!document.ok()) return document.status();
+        page.documents.push_back(std::move(*document));
       }
     }
     MP_RETURN_IF_ERROR(tx->Commit());
