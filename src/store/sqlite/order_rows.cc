@@ -93,20 +93,29 @@ Status UpdateSideRows(Connection& db, const StoredOrder& previous,
   return Status::Ok();
 }
 
-}  // namespace
-
-OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id,
-                              const std::function<bool(const OrderDocument&)>& skip_document) {
+// The order's keys, version and change time from a row laid out as
+// sql::kOrder*Column; `hash` gets the stored document hash, if any.
+OrderDocument HeadFromRow(const Statement& row, const std::string& seller_id,
+                          std::optional<std::uint64_t>& hash) {
   OrderDocument document;
   document.seller_id = seller_id;
   document.purchase_order_id = std::string(row.Text(sql::kOrderPurchaseOrderIdColumn));
   document.order_date = row.Int64(sql::kOrderDateColumn);
   document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
   document.version = row.Int64(sql::kOrderVersionColumn);
-  std::optional<std::uint64_t> hash;
+  hash.reset();
   if (!row.IsNull(sql::kOrderDocHashColumn)) {
     hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
   }
+  return document;
+}
+
+}  // namespace
+
+OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id,
+                              const std::function<bool(const OrderDocument&)>& skip_document) {
+  std::optional<std::uint64_t> hash;
+  OrderDocument document = HeadFromRow(row, seller_id, hash);
   Store::FillDocument(document, hash, row.Text(sql::kOrderDocColumn), skip_document);
   return document;
 }
@@ -114,15 +123,9 @@ OrderDocument DocumentFromRow(const Statement& row, const std::string& seller_id
 Result<OrderDocument> ListedDocumentFromRow(
     Connection& db, const Statement& row, const std::string& seller_id,
     const std::function<bool(const OrderDocument&)>& skip_document) {
-  OrderDocument document;
-  document.seller_id = seller_id;
-  document.purchase_order_id = std::string(row.Text(sql::kOrderPurchaseOrderIdColumn));
-  document.order_date = row.Int64(sql::kOrderDateColumn);
-  document.last_modified = row.Int64(sql::kOrderLastModifiedColumn);
-  document.version = row.Int64(sql::kOrderVersionColumn);
   std::optional<std::uint64_t> hash;
-  if (!row.IsNull(sql::kOrderDocHashColumn)) {
-    hash = std::bit_cast<std::uint64_t>(row.Int64(sql::kOrderDocHashColumn));
+  OrderDocument document = HeadFromRow(row, seller_id, hash);
+  if (hash) {
     document.doc_hash = *hash;
     if (skip_document && skip_document(document)) {
       document.doc_skipped = true;
