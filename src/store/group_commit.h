@@ -16,9 +16,8 @@
 // then needed a pool of parked threads, each write a wake of one, a turn at
 // a contended lock and a wake back: about twelve futex calls and eight
 // context switches per write, most of a write's CPU time
-// (docs/performance.md). A
-// caller that queues and goes on costs a lock and, when the committer is
-// idle, one wake.
+// (docs/performance.md). A caller that queues and goes on costs a lock and,
+// when the committer is idle, one wake.
 //
 // Thread safety: every method may be called from any thread but the
 // committer's own (a job's run must not submit to its own queue).

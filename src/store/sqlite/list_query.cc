@@ -219,8 +219,9 @@ SqlQuery BuildWindowProbe(const OrderFilter& filter, ListDriver driver, std::int
 }
 
 SqlQuery BuildPageQuery(const OrderFilter& filter, const std::optional<PageKey>& after,
-                        std::int64_t limit, ListDriver driver) {
+                        std::int64_t limit, ListDriver driver, PageDocument document) {
   const DriverSource source = SourceOf(driver);
+  const std::string first = document == PageDocument::kInRow ? "doc" : "rowid";
   Conditions where(source);
   AddFilter(filter, driver, where);
   if (after) {
@@ -235,7 +236,7 @@ SqlQuery BuildPageQuery(const OrderFilter& filter, const std::optional<PageKey>&
     const std::string keys = std::string("SELECT d.order_date AS order_date,") +
                              " d.purchase_order_id AS purchase_order_id FROM " + source.from +
                              where.Where() + kListOrder + " LIMIT " + where.Param(limit);
-    query.sql = "SELECT o.rowid, o.last_modified, o.version, o.order_date, o.purchase_order_id, o.doc_hash FROM (" + keys +
+    query.sql = "SELECT o." + first + ", o.last_modified, o.version, o.order_date, o.purchase_order_id, o.doc_hash FROM (" + keys +
                 ") AS k CROSS JOIN orders AS o WHERE o.seller_id = " + seller +
                 " AND o.purchase_order_id = k.purchase_order_id"
                 " ORDER BY k.order_date DESC, k.purchase_order_id DESC";
@@ -243,11 +244,11 @@ SqlQuery BuildPageQuery(const OrderFilter& filter, const std::optional<PageKey>&
     // CROSS JOIN fixes the side table as the outer loop, so its key order is
     // the list order and only candidate orders are read.
     where.Add(kJoinOrderRow);
-    query.sql = std::string("SELECT o.rowid, o.last_modified, o.version, o.order_date, o.purchase_order_id, o.doc_hash FROM ") + source.from +
+    query.sql = "SELECT o." + first + ", o.last_modified, o.version, o.order_date, o.purchase_order_id, o.doc_hash FROM " + source.from +
                 " CROSS JOIN orders AS o" + where.Where() + kListOrder + " LIMIT " +
                 where.Param(limit);
   } else {
-    query.sql = std::string("SELECT d.rowid, d.last_modified, d.version, d.order_date, d.purchase_order_id, d.doc_hash FROM ") + source.from +
+    query.sql = "SELECT d." + first + ", d.last_modified, d.version, d.order_date, d.purchase_order_id, d.doc_hash FROM " + source.from +
                 where.Where() + kListOrder + " LIMIT " + where.Param(limit);
   }
   query.params = where.TakeParams();

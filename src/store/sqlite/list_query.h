@@ -59,11 +59,19 @@ std::vector<ListDriver> WindowDrivers(const OrderFilter& filter);
 // `driver` (a window driver), counting no further than cap + 1.
 SqlQuery BuildWindowProbe(const OrderFilter& filter, ListDriver driver, std::int64_t cap);
 
-// Rows (rowid, last_modified, version, order_date, purchase_order_id,
-// doc_hash) of the matches after `after`, in list order, at most `limit` of
-// them; sqlite::ListedDocumentFromRow reads them.
+// What a page row carries in sql::kOrderDocColumn.
+enum class PageDocument {
+  kInRow,    // the document (sqlite::DocumentFromRow reads the row)
+  kByRowid,  // the row's rowid: the order-date page is then read from its
+             // index alone, and sqlite::ListedDocumentFromRow reads a
+             // document only when no kept answer spares it
+};
+
+// Rows (document or rowid, last_modified, version, order_date,
+// purchase_order_id, doc_hash) of the matches after `after`, in list order,
+// at most `limit` of them.
 SqlQuery BuildPageQuery(const OrderFilter& filter, const std::optional<PageKey>& after,
-                        std::int64_t limit, ListDriver driver);
+                        std::int64_t limit, ListDriver driver, PageDocument document);
 
 // One row, one column: the number of matches, counting no further than cap + 1.
 SqlQuery BuildCountQuery(const OrderFilter& filter, ListDriver driver, std::int64_t cap);

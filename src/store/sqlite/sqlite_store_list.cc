@@ -14,6 +14,7 @@ namespace mporders {
 
 using sqlite::Connection;
 using sqlite::ListDriver;
+using sqlite::PageDocument;
 using sqlite::SqlQuery;
 using sqlite::Statement;
 using sqlite::Transaction;
@@ -128,10 +129,13 @@ Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& req
       page.total_count = *count;
     }
     {
+      // Without kept answers every document is needed: it comes with its row.
+      const PageDocument document_column =
+          request.skip_document ? PageDocument::kByRowid : PageDocument::kInRow;
       // One row beyond the page tells whether more follow.
       Result<Statement> rows = PrepareBound(
-          db,
-          sqlite::BuildPageQuery(filter, request.after, std::int64_t{request.limit} + 1, *driver));
+          db, sqlite::BuildPageQuery(filter, request.after, std::int64_t{request.limit} + 1,
+                                     *driver, document_column));
       if (!rows.ok()) return rows.status();
       page.documents.reserve(static_cast<size_t>(request.limit));
       for (;;) {
@@ -141,6 +145,10 @@ Result<OrderDocumentPage> SqliteStore::ListOrderDocuments(const ListRequest& req
         if (page.documents.size() == static_cast<size_t>(request.limit)) {
           page.has_more = true;
           break;
+        }
+        if (document_column == PageDocument::kInRow) {
+          page.documents.push_back(sqlite::DocumentFromRow(*rows, filter.seller_id));
+          continue;
         }
         Result<OrderDocument> document =
             sqlite::ListedDocumentFromRow(db, *rows, filter.seller_id, request.skip_document);
@@ -161,9 +169,10 @@ Result<ListQueryPlan> SqliteStore::ExplainList(const ListRequest& request) {
     if (!driver.ok()) return driver.status();
     ListQueryPlan plan;
     plan.driver = DriverName(*driver);
+    // The page as a server with kept answers (its default) reads it.
     Result<std::vector<std::string>> page = QueryPlan(
-        db,
-        sqlite::BuildPageQuery(filter, request.after, std::int64_t{request.limit} + 1, *driver));
+        db, sqlite::BuildPageQuery(filter, request.after, std::int64_t{request.limit} + 1,
+                                   *driver, PageDocument::kByRowid));
     if (!page.ok()) return page.status();
     plan.page = std::move(*page);
     Result<std::vector<std::string>> count =
