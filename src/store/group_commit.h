@@ -36,6 +36,8 @@
 #include <utility>
 #include <vector>
 
+#include "store/thread_priority.h"
+
 namespace mporders {
 
 // Batch sizes are counted in power-of-two buckets: batches of at most 1, 2,
@@ -63,9 +65,12 @@ class GroupCommitQueue {
   // (hand the outcome on); the job must live until it is called.
   using Done = std::function<void(std::exception_ptr error)>;
 
-  GroupCommitQueue(size_t max_batch, Run run)
+  // `committer_nice`: how far below the creating thread's priority the
+  // committer runs (a nice increment, thread_priority.h); 0: the same.
+  GroupCommitQueue(size_t max_batch, Run run, int committer_nice = 0)
       : max_batch_(std::max<size_t>(max_batch, 1)),
         run_(std::move(run)),
+        committer_nice_(committer_nice),
         committer_([this] { Commit(); }) {}
   GroupCommitQueue(const GroupCommitQueue&) = delete;
   GroupCommitQueue& operator=(const GroupCommitQueue&) = delete;
@@ -132,6 +137,7 @@ class GroupCommitQueue {
   };
 
   void Commit() {
+    LowerCurrentThreadPriority(committer_nice_);
     // Sized once: taking a batch allocates nothing, so that nothing can
     // throw out of this thread's loop.
     std::vector<Entry> batch;
@@ -176,6 +182,7 @@ class GroupCommitQueue {
 
   const size_t max_batch_;
   const Run run_;
+  const int committer_nice_;
   mutable std::mutex mutex_;
   std::condition_variable queued_;  // a job was queued, or stopping_ set
   std::condition_variable idle_;    // the queue ran dry

@@ -24,6 +24,7 @@
 #include "store/sqlite/sqlite_store.h"
 #include "store/test_orders.h"
 #include "store/test_threads.h"
+#include "store/thread_priority.h"
 
 namespace mporders {
 namespace {
@@ -81,6 +82,21 @@ TEST(GroupCommitQueueTest, ALoneJobRunsAtOnceInABatchOfOne) {
   EXPECT_EQ(seen, std::vector<int>{7});
   EXPECT_EQ(queue.Stats().batches, 1);
   EXPECT_EQ(queue.Stats().largest_batch, 1);
+}
+
+// The committer runs below its creator's priority by the increment asked
+// for, and the caller's own thread is left as it was.
+TEST(GroupCommitQueueTest, TheCommitterRunsAtTheNiceIncrementItWasGiven) {
+  const int creator_nice = CurrentThreadNice();
+  for (int increment : {0, 5}) {
+    int committer_nice = -100;
+    GroupCommitQueue<Job> queue(
+        8, [&](std::span<Job* const>) { committer_nice = CurrentThreadNice(); }, increment);
+    Job job{1};
+    queue.SubmitAndWait(job);
+    EXPECT_EQ(committer_nice, std::min(creator_nice + increment, 19)) << "increment " << increment;
+    EXPECT_EQ(CurrentThreadNice(), creator_nice);
+  }
 }
 
 // Submit returns at once; while a batch runs, later jobs queue, and the

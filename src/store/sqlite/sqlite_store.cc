@@ -96,8 +96,10 @@ SqliteStore::SqliteStore(const SqliteStoreOptions& options, std::unique_ptr<Conn
       shared_(std::move(shared)),
       access_cache_(std::make_unique<sqlite::SellerAccessCache>(options.access_cache_ttl,
                                                                 kMaxCachedAccesses)),
-      updates_(options.max_update_batch,
-               [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); }) {}
+      updates_(
+          options.max_update_batch,
+          [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); },
+          options.committer_nice) {}
 
 SqliteStore::~SqliteStore() = default;
 
