@@ -104,6 +104,12 @@ TEST_F(ListPlanTest, SellerStatusAndDateWindow) {
   EXPECT_TRUE(Contains(plan.page, "USING PRIMARY KEY (seller_id=? AND status=? AND order_date>?"))
       << Join(plan.page);
   ExpectIndexedInListOrder(plan.page, "status page");
+  // Each listed order's stamp comes from one seek in orders_by_date, not from
+  // the primary key's index and then the table.
+  EXPECT_TRUE(Contains(plan.page,
+                       "SEARCH o USING COVERING INDEX orders_by_date (seller_id=? AND "
+                       "order_date=? AND purchase_order_id=?)"))
+      << Join(plan.page);
   ExpectIndexedInListOrder(plan.count, "status count");
   // Counting reads the side table alone, never the orders table (alias o).
   EXPECT_FALSE(Contains(plan.count, "SEARCH o ")) << Join(plan.count);
