@@ -6,9 +6,10 @@
 namespace mporders {
 namespace {
 
-bool OnlyCreatedWindow(const OrderFilter& filter) {
+bool OnlyCreatedWindow(const OrderFilter& filter, StatusHourCounts status_counts) {
   return !filter.sku && !filter.customer_order_id && !filter.purchase_order_id &&
-         !filter.status && !filter.expected_ship_start && !filter.expected_ship_end &&
+         (!filter.status || status_counts == StatusHourCounts::kKept) &&
+         !filter.expected_ship_start && !filter.expected_ship_end &&
          !filter.last_modified_start && !filter.last_modified_end &&
          !filter.shipping_program_type && !filter.order_type;
 }
@@ -21,13 +22,16 @@ std::string Param(HourCountQuery& query, char prefix, std::int64_t value) {
 
 }  // namespace
 
-std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter) {
-  if (!OnlyCreatedWindow(filter) || !filter.created_start || *filter.created_start <= 0) {
+std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter,
+                                           StatusHourCounts status_counts) {
+  if (!OnlyCreatedWindow(filter, status_counts) || !filter.created_start ||
+      *filter.created_start <= 0) {
     return std::nullopt;
   }
   const EpochMillis start = *filter.created_start;
   HourCountPlan plan;
   plan.ship_node_type = filter.ship_node_type;
+  if (filter.status) plan.status = std::string(LineStatusName(*filter.status));
   plan.first_hour = (start + kMillisPerHour - 1) / kMillisPerHour;  // start > 0: the ceiling
   if (filter.created_end) {
     const EpochMillis end = *filter.created_end;
@@ -46,20 +50,27 @@ std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter) {
 HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
   HourCountQuery query;
   const std::string seller = std::string(1, prefix) + "1";
-  std::string sql =
-      "SELECT CAST((SELECT coalesce(sum(orders), 0) FROM order_hour_counts WHERE seller_id = " +
-      seller + " AND hour >= " + Param(query, prefix, plan.first_hour);
+  const char* const summary = plan.status ? "order_status_hour_counts" : "order_hour_counts";
+  const char* const rows = plan.status ? "order_status_idx" : "orders";
+  std::string sql = std::string("SELECT CAST((SELECT coalesce(sum(orders), 0) FROM ") + summary +
+                    " WHERE seller_id = " + seller +
+                    " AND hour >= " + Param(query, prefix, plan.first_hour);
   if (plan.end_hour) sql += " AND hour < " + Param(query, prefix, *plan.end_hour);
-  // The shipNode type is the last parameter, after every number.
-  const std::string node_type =
-      plan.ship_node_type ? " AND ship_node_type = " + std::string(1, prefix) +
-                                std::to_string(query.numbers.size() + 2 + 2 * plan.edges.size())
-                          : "";
-  sql += node_type + ")";
+  // The strings follow every number: two per edge.
+  const std::size_t first_text = query.numbers.size() + 2 + 2 * plan.edges.size();
+  std::string categories;
+  for (const auto& [column, value] : {std::pair{"ship_node_type", &plan.ship_node_type},
+                                      std::pair{"status", &plan.status}}) {
+    if (!*value) continue;
+    categories += std::string(" AND ") + column + " = " + prefix +
+                  std::to_string(first_text + query.texts.size());
+    query.texts.push_back(**value);
+  }
+  sql += categories + ")";
   for (const HourCountPlan::Edge& edge : plan.edges) {
-    sql += " + (SELECT count(*) FROM orders WHERE seller_id = " + seller +
+    sql += std::string(" + (SELECT count(*) FROM ") + rows + " WHERE seller_id = " + seller +
            " AND order_date >= " + Param(query, prefix, edge.start) +
-           " AND order_date < " + Param(query, prefix, edge.end) + node_type + ")";
+           " AND order_date < " + Param(query, prefix, edge.end) + categories + ")";
   }
   sql += " AS BIGINT)";
   query.sql = std::move(sql);

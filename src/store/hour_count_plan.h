@@ -1,9 +1,11 @@
 #pragma once
 // How a list's totalCount is taken from per-hour order counts (the
-// order_hour_counts table both engines keep with triggers): the whole hours
-// of the createdStartDate window are summed there, and only the orders of the
-// partial hours at the window's edges are counted one by one. Engine-neutral:
-// each engine turns the plan into its SQL.
+// order_hour_counts table both engines keep with triggers, and on SQLite
+// order_status_hour_counts for a status filter): the whole hours of the
+// createdStartDate window are summed there, and only the orders of the
+// partial hours at the window's edges are counted one by one (from orders,
+// or from the status side table). Engine-neutral: each engine turns the plan
+// into its SQL.
 
 #include <cstdint>
 #include <optional>
@@ -20,6 +22,8 @@ inline constexpr EpochMillis kMillisPerHour = 3'600'000;
 struct HourCountPlan {
   // Only orders of this shipNode type (the column orders keep); nullopt: all.
   std::optional<std::string> ship_node_type;
+  // Only orders with a line in this status (its wire name); nullopt: any.
+  std::optional<std::string> status;
   // Whole hours [first_hour, end_hour) (hour = order_date / kMillisPerHour);
   // no end_hour: every hour from first_hour on.
   std::int64_t first_hour = 0;
@@ -33,20 +37,25 @@ struct HourCountPlan {
   std::vector<Edge> edges;
 };
 
-// The plan, or nullopt when the summary cannot answer: the filter has more
-// than the seller, the createdStartDate/createdEndDate window and the
-// shipNode type (which every API list query has), the window
-// does not start after 1970-01-01T00:00Z, or it holds no whole hour.
-std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter);
+// Whether the engine keeps order_status_hour_counts.
+enum class StatusHourCounts { kNotKept, kKept };
+
+// The plan, or nullopt when the summaries cannot answer: the filter has more
+// than the seller, the createdStartDate/createdEndDate window, the
+// shipNode type (which every API list query has) and, with `status_counts`
+// kept, a status; the window does not start after 1970-01-01T00:00Z, or it
+// holds no whole hour.
+std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter,
+                                           StatusHourCounts status_counts);
 
 // The plan as one query answering the count in its one row and column. Its
 // parameters are numbered from 1 and written `prefix`N ('?' for SQLite, '$'
-// for PostgreSQL): 1 is the seller id, the others the integers of `numbers`
-// in order (2, 3, ...), and then the shipNode type (a string) if the plan
-// has one.
+// for PostgreSQL): 1 is the seller id, the next the integers of `numbers` in
+// order (2, 3, ...), and then the strings of `texts` in order.
 struct HourCountQuery {
   std::string sql;
   std::vector<std::int64_t> numbers;
+  std::vector<std::string> texts;
 };
 HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix);
 

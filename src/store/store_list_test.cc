@@ -572,9 +572,10 @@ std::int64_t Counted(Store& store, const OrderFilter& filter) {
   return page.ok() ? page->total_count : -1;
 }
 
-// totalCount of created-date windows, of any or one shipNode type (answered
-// from per-hour counts kept by the store) equals the orders the window lists, for windows on and off hour
-// boundaries, before and after orders arrive, change date and go.
+// totalCount of created-date windows, of any or one shipNode type and any
+// or one status (answered from per-hour counts kept by the store) equals the
+// orders the window lists, for windows on and off hour boundaries, before and
+// after orders arrive, change status, change date and go.
 TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
   const std::vector<std::pair<EpochMillis, std::optional<EpochMillis>>> windows = {
       {kT0, std::nullopt},
@@ -590,13 +591,19 @@ TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
       for (const std::optional<std::string>& node_type :
            {std::optional<std::string>(), std::optional<std::string>("SellerFulfilled"),
             std::optional<std::string>("WFSFulfilled")}) {
-        OrderFilter filter = Seller();
-        filter.created_start = start;
-        filter.created_end = end;
-        filter.ship_node_type = node_type;
-        EXPECT_EQ(Counted(*store_, filter), Walked(*store_, filter))
-            << when << ": window from " << start << (end ? " to " + std::to_string(*end) : "")
-            << ", " << node_type.value_or("any") << " ship node";
+        for (const std::optional<LineStatus> status :
+             {std::optional<LineStatus>(), std::optional<LineStatus>(LineStatus::kCreated),
+              std::optional<LineStatus>(LineStatus::kShipped)}) {
+          OrderFilter filter = Seller();
+          filter.created_start = start;
+          filter.created_end = end;
+          filter.ship_node_type = node_type;
+          filter.status = status;
+          EXPECT_EQ(Counted(*store_, filter), Walked(*store_, filter))
+              << when << ": window from " << start << (end ? " to " + std::to_string(*end) : "")
+              << ", " << node_type.value_or("any") << " ship node, "
+              << (status ? LineStatusName(*status) : "any") << " status";
+        }
       }
     }
   };
@@ -610,6 +617,21 @@ TEST_P(ListOrdersTest, CreatedWindowCountsFollowInsertsDateChangesAndRemovals) {
   }
   ASSERT_TRUE(store_->InsertOrders(arrivals).ok());
   check("after inserts");
+
+  // Shipments: some orders leave Created, some keep a Created line too.
+  for (int i = 0; i < 12; ++i) {
+    ASSERT_TRUE(store_
+                    ->UpdateOrder("s1", arrivals[static_cast<std::size_t>(i)]
+                                            .order.purchase_order_id,
+                                  [i](StoredOrder& s) {
+                                    s.order.order_lines[0].statuses[0].status = LineStatus::kShipped;
+                                    if (i % 3 == 0) AddLine(s.order, "SKU-HC", LineStatus::kCreated);
+                                    s.last_modified += 1;
+                                    return Status::Ok();
+                                  })
+                    .ok());
+  }
+  check("after shipments");
 
   // Imports that move orders to other hours (and one to the same hour).
   std::vector<StoredOrder> moved(arrivals.begin(), arrivals.begin() + 10);

@@ -168,12 +168,15 @@ Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request
   Status status = InTransaction(pg::kBeginSnapshot, [&](Connection& db) -> Status {
     if (request.count_total) {
       // From the per-hour counts when they can answer (store/hour_count_plan.h).
-      if (std::optional<HourCountPlan> plan = PlanHourCount(filter)) {
+      // Status lists count their side table's rows: this engine keeps no
+      // per-status summary (schema/sqlite/0011 says why).
+      if (std::optional<HourCountPlan> plan =
+              PlanHourCount(filter, StatusHourCounts::kNotKept)) {
         HourCountQuery hours = BuildHourCountQuery(*plan, '$');
         Params params;
         params.Add(filter.seller_id);
         for (std::int64_t number : hours.numbers) params.Add(number);
-        if (plan->ship_node_type) params.Add(*plan->ship_node_type);
+        for (const std::string& text : hours.texts) params.Add(text);
         Result<Rows> count = db.Exec(hours.sql, params);
         if (!count.ok()) return count.status();
         page.total_count = std::min(count->Int64(0, 0), count_cap + 1);

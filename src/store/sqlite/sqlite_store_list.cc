@@ -63,11 +63,11 @@ Result<std::int64_t> RunCount(Connection& db, const SqlQuery& query) {
 // can answer (store/hour_count_plan.h), else by counting the driver's rows.
 Result<std::int64_t> CountMatches(Connection& db, const OrderFilter& filter, ListDriver driver,
                                   std::int64_t cap) {
-  if (std::optional<HourCountPlan> plan = PlanHourCount(filter)) {
+  if (std::optional<HourCountPlan> plan = PlanHourCount(filter, StatusHourCounts::kKept)) {
     HourCountQuery hours = BuildHourCountQuery(*plan, '?');
     SqlQuery query{std::move(hours.sql), {filter.seller_id}};
     for (std::int64_t number : hours.numbers) query.params.emplace_back(number);
-    if (plan->ship_node_type) query.params.emplace_back(*plan->ship_node_type);
+    for (std::string& text : hours.texts) query.params.emplace_back(std::move(text));
     Result<std::int64_t> count = RunCount(db, query);
     if (!count.ok()) return count.status();
     return std::min(*count, cap + 1);
