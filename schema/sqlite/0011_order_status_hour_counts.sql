@@ -26,7 +26,7 @@ INSERT INTO order_status_hour_counts (seller_id, status, ship_node_type, hour, o
     FROM order_status_idx GROUP BY 1, 2, 3, 4;
 
 -- A side row is only ever inserted (OR IGNORE: no trigger when it exists)
--- or deleted; the update trigger keeps the counts right should that change.
+-- or deleted (sqlite/sql.h), never updated: two triggers keep the counts.
 CREATE TRIGGER order_status_hour_counts_insert AFTER INSERT ON order_status_idx BEGIN
   INSERT INTO order_status_hour_counts (seller_id, status, ship_node_type, hour, orders)
     VALUES (NEW.seller_id, NEW.status, NEW.ship_node_type, NEW.order_date / 3600000, 1)
@@ -37,13 +37,4 @@ CREATE TRIGGER order_status_hour_counts_delete AFTER DELETE ON order_status_idx 
   UPDATE order_status_hour_counts SET orders = orders - 1
     WHERE seller_id = OLD.seller_id AND status = OLD.status
       AND ship_node_type = OLD.ship_node_type AND hour = OLD.order_date / 3600000;
-END;
-
-CREATE TRIGGER order_status_hour_counts_update AFTER UPDATE ON order_status_idx BEGIN
-  UPDATE order_status_hour_counts SET orders = orders - 1
-    WHERE seller_id = OLD.seller_id AND status = OLD.status
-      AND ship_node_type = OLD.ship_node_type AND hour = OLD.order_date / 3600000;
-  INSERT INTO order_status_hour_counts (seller_id, status, ship_node_type, hour, orders)
-    VALUES (NEW.seller_id, NEW.status, NEW.ship_node_type, NEW.order_date / 3600000, 1)
-    ON CONFLICT (seller_id, status, ship_node_type, hour) DO UPDATE SET orders = orders + 1;
 END;
