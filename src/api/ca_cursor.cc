@@ -1,6 +1,12 @@
 #include "api/ca_cursor.h"
 
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "auth/crypto.h"
+#include "http/query_string.h"
 
 namespace mporders::api {
 namespace {
@@ -22,19 +28,34 @@ Result<http::QueryParams> ExpandCaCursor(const http::QueryParams& params) {
       return http::QueryParams{{"nextCursor", std::move(*cursor)}};
     }
   }
-  http::QueryParams expanded;
+  std::optional<std::string> cursor;
   for (const auto& [name, value] : params) {
-    if (name != "nextCursor") {
-      expanded.emplace_back(name, value);
-      continue;
-    }
-    auto cursor = DecodeToken(value);
+    if (name != "nextCursor") continue;
+    cursor = DecodeToken(value);
     if (!cursor) {
       return Status::InvalidParam(
           "Invalid value for query parameter 'nextCursor': it is not a cursor this server issued.",
           "nextCursor");
     }
-    expanded.emplace_back(name, std::move(*cursor));
+  }
+  if (!cursor) return params;
+  // Canada's spec requires createdStartDate on every call, so clients send
+  // it (and may send other filters) beside the cursor. The cursor holds the
+  // query being continued: its values stand, the same parameters beside it
+  // are dropped rather than refused as repeated.
+  const std::optional<http::QueryParams> held = http::ParseQueryString(
+      std::string_view(*cursor).substr(1));
+  auto held_by_cursor = [&](const std::string& name) {
+    return held && std::any_of(held->begin(), held->end(),
+                               [&](const auto& param) { return param.first == name; });
+  };
+  http::QueryParams expanded;
+  for (const auto& [name, value] : params) {
+    if (name == "nextCursor") {
+      expanded.emplace_back(name, *cursor);
+    } else if (!held_by_cursor(name)) {
+      expanded.emplace_back(name, value);
+    }
   }
   return expanded;
 }

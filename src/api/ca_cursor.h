@@ -21,7 +21,9 @@ std::string EncodeCaCursor(std::string_view us_cursor);
 
 // The query parameters of a /v3/ca/ list call with a CA cursor token
 // replaced by `nextCursor=<the Orders API cursor>` (which ParseListQuery
-// expands). Parameters without a token are returned unchanged.
+// expands), and without the parameters beside it that the cursor holds
+// (createdStartDate, which the spec requires on every call, above all): the
+// cursor's values stand. Parameters without a token are returned unchanged.
 // kInvalidRequestParam (field nextCursor) for a token this server did not issue.
 Result<http::QueryParams> ExpandCaCursor(const http::QueryParams& params);
 

@@ -17,12 +17,25 @@ TEST(CaCursorTest, IsUrlSafeAsItStands) {
 }
 
 TEST(CaCursorTest, ExpandsAsNextCursorParameter) {
-  auto params = ExpandCaCursor({{"nextCursor", EncodeCaCursor(kUsCursor)}, {"limit", "5"}});
+  auto params =
+      ExpandCaCursor({{"nextCursor", EncodeCaCursor(kUsCursor)}, {"productInfo", "true"}});
   ASSERT_TRUE(params.ok());
   ASSERT_EQ(params->size(), 2u);
   EXPECT_EQ((*params)[0],
             (std::pair<std::string, std::string>{"nextCursor", std::string(kUsCursor)}));
-  EXPECT_EQ((*params)[1].first, "limit");
+  EXPECT_EQ((*params)[1], (std::pair<std::string, std::string>{"productInfo", "true"}));
+}
+
+// The spec requires createdStartDate on every call: sent beside the cursor,
+// it (and any parameter the cursor holds) gives way to the cursor's value.
+TEST(CaCursorTest, ParametersTheCursorHoldsGiveWayToIt) {
+  auto params = ExpandCaCursor({{"createdStartDate", "2024-05-13"},
+                                {"nextCursor", EncodeCaCursor(kUsCursor)},
+                                {"limit", "50"},
+                                {"productInfo", "true"}});
+  ASSERT_TRUE(params.ok());
+  EXPECT_EQ(*params, (http::QueryParams{{"nextCursor", std::string(kUsCursor)},
+                                        {"productInfo", "true"}}));
 }
 
 TEST(CaCursorTest, ExpandsWhenAppendedAlone) {

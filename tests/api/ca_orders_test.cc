@@ -330,9 +330,11 @@ TEST_F(CaOrdersTest, CursorIsUrlSafeAndPagesThrough) {
   EXPECT_TRUE(std::regex_match(cursor, std::regex("[A-Za-z0-9_-]+"))) << cursor;
   EXPECT_EQ(first.Json().at("elements").at("order").as_array().size(), 2u);
 
-  // As nextCursor=<token>, and appended verbatim as the query string.
+  // As nextCursor=<token>, appended verbatim as the query string, and beside
+  // createdStartDate (which Canada's spec requires on every call).
   for (const std::string& target :
-       {"/v3/ca/orders?nextCursor=" + cursor, "/v3/ca/orders?" + cursor}) {
+       {"/v3/ca/orders?nextCursor=" + cursor, "/v3/ca/orders?" + cursor,
+        "/v3/ca/orders?" + Since() + "&limit=2&nextCursor=" + cursor}) {
     auto second = Ca("GET", target, "application/json");
     ASSERT_EQ(second.status, 200u) << second.body;
     auto doc = second.Json();
