@@ -2,13 +2,14 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace mporders {
 namespace {
 
 bool OnlyCreatedWindow(const OrderFilter& filter, StatusHourCounts status_counts) {
   return !filter.sku && !filter.customer_order_id && !filter.purchase_order_id &&
-         (!filter.status || status_counts == StatusHourCounts::kKept) &&
+         (!filter.status || status_counts != StatusHourCounts::kNotKept) &&
          !filter.expected_ship_start && !filter.expected_ship_end &&
          !filter.last_modified_start && !filter.last_modified_end &&
          !filter.shipping_program_type && !filter.order_type;
@@ -31,7 +32,10 @@ std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter,
   const EpochMillis start = *filter.created_start;
   HourCountPlan plan;
   plan.ship_node_type = filter.ship_node_type;
-  if (filter.status) plan.status = std::string(LineStatusName(*filter.status));
+  if (filter.status) {
+    plan.status = std::string(LineStatusName(*filter.status));
+    plan.status_deltas = status_counts == StatusHourCounts::kKeptWithDeltas;
+  }
   plan.first_hour = (start + kMillisPerHour - 1) / kMillisPerHour;  // start > 0: the ceiling
   if (filter.created_end) {
     const EpochMillis end = *filter.created_end;
@@ -50,12 +54,9 @@ std::optional<HourCountPlan> PlanHourCount(const OrderFilter& filter,
 HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
   HourCountQuery query;
   const std::string seller = std::string(1, prefix) + "1";
-  const char* const summary = plan.status ? "order_status_hour_counts" : "order_hour_counts";
   const char* const rows = plan.status ? "order_status_idx" : "orders";
-  std::string sql = std::string("SELECT CAST((SELECT coalesce(sum(orders), 0) FROM ") + summary +
-                    " WHERE seller_id = " + seller +
-                    " AND hour >= " + Param(query, prefix, plan.first_hour);
-  if (plan.end_hour) sql += " AND hour < " + Param(query, prefix, *plan.end_hour);
+  std::string hours = " AND hour >= " + Param(query, prefix, plan.first_hour);
+  if (plan.end_hour) hours += " AND hour < " + Param(query, prefix, *plan.end_hour);
   // The strings follow every number: two per edge.
   const std::size_t first_text = query.numbers.size() + 2 + 2 * plan.edges.size();
   std::string categories;
@@ -66,7 +67,15 @@ HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
                   std::to_string(first_text + query.texts.size());
     query.texts.push_back(**value);
   }
-  sql += categories + ")";
+  std::vector<const char*> summaries{plan.status ? "order_status_hour_counts"
+                                                 : "order_hour_counts"};
+  if (plan.status && plan.status_deltas) summaries.push_back("order_status_hour_deltas");
+  std::string sql = "SELECT CAST(";
+  for (const char* summary : summaries) {
+    if (summary != summaries.front()) sql += " + ";
+    sql += std::string("(SELECT coalesce(sum(orders), 0) FROM ") + summary +
+           " WHERE seller_id = " + seller + hours + categories + ")";
+  }
   for (const HourCountPlan::Edge& edge : plan.edges) {
     sql += std::string(" + (SELECT count(*) FROM ") + rows + " WHERE seller_id = " + seller +
            " AND order_date >= " + Param(query, prefix, edge.start) +

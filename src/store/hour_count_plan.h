@@ -1,7 +1,8 @@
 #pragma once
 // How a list's totalCount is taken from per-hour order counts (the
-// order_hour_counts table both engines keep with triggers, and on SQLite
-// order_status_hour_counts for a status filter): the whole hours of the
+// order_hour_counts table both engines keep with triggers, and
+// order_status_hour_counts for a status filter, with on PostgreSQL the
+// changes not yet compacted into it in order_status_hour_deltas): the whole hours of the
 // createdStartDate window are summed there, and only the orders of the
 // partial hours at the window's edges are counted one by one (from orders,
 // or from the status side table). Engine-neutral: each engine turns the plan
@@ -24,6 +25,8 @@ struct HourCountPlan {
   std::optional<std::string> ship_node_type;
   // Only orders with a line in this status (its wire name); nullopt: any.
   std::optional<std::string> status;
+  // With a status: also sum order_status_hour_deltas.
+  bool status_deltas = false;
   // Whole hours [first_hour, end_hour) (hour = order_date / kMillisPerHour);
   // no end_hour: every hour from first_hour on.
   std::int64_t first_hour = 0;
@@ -37,8 +40,9 @@ struct HourCountPlan {
   std::vector<Edge> edges;
 };
 
-// Whether the engine keeps order_status_hour_counts.
-enum class StatusHourCounts { kNotKept, kKept };
+// Whether the engine keeps order_status_hour_counts, and whether its
+// recent changes wait in order_status_hour_deltas.
+enum class StatusHourCounts { kNotKept, kKept, kKeptWithDeltas };
 
 // The plan, or nullopt when the summaries cannot answer: the filter has more
 // than the seller, the createdStartDate/createdEndDate window, the

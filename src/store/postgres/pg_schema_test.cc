@@ -61,7 +61,8 @@ TEST_F(PgSchemaTest, EveryKeyAndIndexOfSellerDataLeadsWithSellerId) {
             (std::set<std::string>{"orders", "order_status_idx", "order_programs_idx",
                                    "order_lines_idx", "sandbox_clocks", "webhook_subscriptions",
                                    "webhook_events", "webhook_deliveries", "webhook_attempts",
-                                   "order_hour_counts"}));
+                                   "order_hour_counts", "order_status_hour_counts",
+                                   "order_status_hour_deltas"}));
   // Every table is one or the other: a new table must be classified.
   auto tables = db_->Exec(
       "SELECT relname FROM pg_class WHERE relkind = 'r'"

@@ -62,6 +62,8 @@ struct SideTable {
   const char* delete_sql;
   std::vector<std::string> OrderIndexValues::*values;
   bool copies_categories;
+  // Its rows are counted per hour (the status table: StatusCountChanges).
+  bool counted_per_hour;
   int Columns() const { return copies_categories ? 6 : 4; }
 };
 
@@ -70,16 +72,16 @@ constexpr SideTable kSideTables[] = {
      " ship_node_type, order_type) VALUES",
      "DELETE FROM order_status_idx WHERE seller_id = $1 AND status = $2 AND order_date = $3"
      " AND purchase_order_id = $4 AND ship_node_type = $5",
-     &OrderIndexValues::statuses, true},
+     &OrderIndexValues::statuses, true, true},
     {"INSERT INTO order_programs_idx (seller_id, shipping_program_type, order_date,"
      " purchase_order_id, ship_node_type, order_type) VALUES",
      "DELETE FROM order_programs_idx WHERE seller_id = $1 AND shipping_program_type = $2"
      " AND order_date = $3 AND purchase_order_id = $4 AND ship_node_type = $5",
-     &OrderIndexValues::programs, true},
+     &OrderIndexValues::programs, true, false},
     {"INSERT INTO order_lines_idx (seller_id, sku, order_date, purchase_order_id) VALUES",
      "DELETE FROM order_lines_idx WHERE seller_id = $1 AND sku = $2 AND order_date = $3"
      " AND purchase_order_id = $4",
-     &OrderIndexValues::skus, false},
+     &OrderIndexValues::skus, false, false},
 };
 
 // Rows of one table sent as multi-row INSERTs: one round trip for many rows,
@@ -159,12 +161,16 @@ Params SideRowParams(const StoredOrder& order, const std::string& value) {
   return params;
 }
 
-// Adds the side rows of `order` to one MultiRowInsert per side table.
+// Adds the side rows of `order` to one MultiRowInsert per side table, and
+// its statuses to `counts`.
 Status AddSideRows(std::vector<MultiRowInsert>& inserts, const StoredOrder& order,
-                   const OrderIndexValues& index) {
+                   const OrderIndexValues& index, pg::StatusCountChanges& counts) {
   for (size_t t = 0; t < std::size(kSideTables); ++t) {
     const SideTable& table = kSideTables[t];
     for (const std::string& value : index.*table.values) {
+      if (table.counted_per_hour) {
+        counts.Add(order.seller_id, value, index.ship_node_type, order.order.order_date, 1);
+      }
       Params params = SideRowParams(order, value);
       if (table.copies_categories) params.Add(index.ship_node_type).Add(index.order_type);
       MP_RETURN_IF_ERROR(inserts[t].Add(params));
@@ -181,18 +187,20 @@ std::vector<MultiRowInsert> SideRowInserts(Connection& db) {
   return inserts;
 }
 
-// Inserts the orders rows and side rows of `orders`, many per statement.
+// Inserts the orders rows and side rows of `orders` (new orders), many per
+// statement, and their status counts.
 Status SendOrderRows(Connection& db, std::span<const StoredOrder> orders) {
   MultiRowInsert order_rows(db, kInsertOrderHead, kOrderColumns, "");
   std::vector<MultiRowInsert> side_rows = SideRowInserts(db);
+  pg::StatusCountChanges counts;
   for (const StoredOrder& order : orders) {
     const OrderIndexValues index = IndexValuesOf(order.order);
     MP_RETURN_IF_ERROR(order_rows.Add(OrderRowParams(order, index)));
-    MP_RETURN_IF_ERROR(AddSideRows(side_rows, order, index));
+    MP_RETURN_IF_ERROR(AddSideRows(side_rows, order, index, counts));
   }
   MP_RETURN_IF_ERROR(order_rows.Flush());
   for (MultiRowInsert& insert : side_rows) MP_RETURN_IF_ERROR(insert.Flush());
-  return Status::Ok();
+  return counts.Send(db);
 }
 
 // The INSERT of one row of kSideTables[t], built once: the same text on
@@ -211,21 +219,28 @@ const std::string& SingleSideRowInsert(std::size_t t) {
 }
 
 // Queues the side-row changes of `previous` becoming `order`: only the rows
-// that differ (ChangedSideValues).
+// that differ (ChangedSideValues); their status count changes go to `counts`.
 void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
                          const OrderIndexValues& before, const StoredOrder& order,
-                         const OrderIndexValues& after) {
+                         const OrderIndexValues& after, pg::StatusCountChanges& counts) {
   const bool rewrite = SideRowsRewritten(previous.order, before, order.order, after);
   for (std::size_t t = 0; t < std::size(kSideTables); ++t) {
     const SideTable& table = kSideTables[t];
     const SideValueChanges changes =
         ChangedSideValues(rewrite, before.*table.values, after.*table.values);
     for (const std::string* value : changes.removed) {
+      if (table.counted_per_hour) {
+        counts.Add(previous.seller_id, *value, before.ship_node_type,
+                   previous.order.order_date, -1);
+      }
       Params params = SideRowParams(previous, *value);
       if (table.copies_categories) params.Add(before.ship_node_type);
       db.Defer(pg::Prepared{table.delete_sql}, std::move(params));
     }
     for (const std::string* value : changes.added) {
+      if (table.counted_per_hour) {
+        counts.Add(order.seller_id, *value, after.ship_node_type, order.order.order_date, 1);
+      }
       Params params = SideRowParams(order, *value);
       if (table.copies_categories) params.Add(after.ship_node_type).Add(after.order_type);
       db.Defer(pg::Prepared{SingleSideRowInsert(t)}, std::move(params));
@@ -236,10 +251,12 @@ void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
 // Queues the overwrite of `previous` (locked in this transaction) with
 // `order`: the UPDATE and the side rows' changes go with the transaction's
 // next round trip (its COMMIT at the latest). The row lock keeps the row
-// from vanishing meanwhile.
-void DeferReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order) {
+// from vanishing meanwhile. The status count changes go to `counts`, which
+// the transaction defers once, after all its orders.
+void DeferReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order,
+                       pg::StatusCountChanges& counts) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  DeferSideRowChanges(db, previous, IndexValuesOf(previous.order), order, index);
+  DeferSideRowChanges(db, previous, IndexValuesOf(previous.order), order, index, counts);
   db.Defer(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
 }
 
@@ -318,7 +335,12 @@ std::vector<std::string_view> SideRowDeletes() {
 }
 
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id) {
-  for (const char* sql : {"DELETE FROM order_status_idx WHERE seller_id = $1",
+  for (const char* sql : {"INSERT INTO order_status_hour_deltas"
+                          " (seller_id, status, ship_node_type, hour, orders)"
+                          " SELECT seller_id, status, ship_node_type, order_date / 3600000,"
+                          " -count(*) FROM order_status_idx WHERE seller_id = $1"
+                          " GROUP BY 1, 2, 3, 4",
+                          "DELETE FROM order_status_idx WHERE seller_id = $1",
                           "DELETE FROM order_programs_idx WHERE seller_id = $1",
                           "DELETE FROM order_lines_idx WHERE seller_id = $1",
                           "DELETE FROM orders WHERE seller_id = $1"}) {
@@ -354,7 +376,12 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url,
 PgStore::PgStore(std::unique_ptr<pg::ConnectionPool> pool, const PgStoreOptions& options)
     : pool_(std::move(pool)),
       updates_(options.max_update_batch,
-               [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); }) {}
+               [this](std::span<UpdateJob* const> batch) { RunUpdateBatch(batch); }) {
+  if (const auto interval = options.status_count_compaction_interval; interval.count() > 0) {
+    status_count_compactor_ = std::jthread(
+        [this, interval](std::stop_token stop) { CompactStatusCountsEvery(interval, stop); });
+  }
+}
 
 PgStore::~PgStore() = default;
 
@@ -398,6 +425,7 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
   for (const StoredOrder& order : orders) MP_RETURN_IF_ERROR(CheckOrderIdentity(order));
   if (orders.empty()) return Status::Ok();
   return InTransaction(pg::kBegin, [&](Connection& db) -> Status {
+    pg::StatusCountChanges counts;
     for (const StoredOrder& order : orders) {
       Result<std::optional<StoredOrder>> previous =
           LoadOrder(db, order.seller_id, order.order.purchase_order_id, true);
@@ -405,13 +433,14 @@ Status PgStore::UpsertOrders(const std::vector<StoredOrder>& orders) {
       if (previous->has_value()) {
         StoredOrder replacement = order;
         replacement.version = (*previous)->version + 1;
-        DeferReplaceOrder(db, **previous, replacement);
+        DeferReplaceOrder(db, **previous, replacement, counts);
       } else {
         // Another process inserting the same new order at once makes this
         // fail with a duplicate key: the batch is refused, nothing is lost.
         MP_RETURN_IF_ERROR(pg::InsertOrder(db, order));
       }
     }
+    counts.Defer(db);
     return Status::Ok();
   });
 }
@@ -479,7 +508,9 @@ Result<StoredOrder> PgStore::UpdateAlone(const UpdateJob& job, const EventDerive
     if (!previous->has_value()) return NotFound(job.purchase_order_id);
     Result<StoredOrder> updated = RunUpdateFn(**previous, job.fn);
     if (!updated.ok()) return updated.status();
-    DeferReplaceOrder(db, **previous, *updated);
+    pg::StatusCountChanges counts;
+    DeferReplaceOrder(db, **previous, *updated, counts);
+    counts.Defer(db);
     // The change's events commit with it, or neither does.
     MP_RETURN_IF_ERROR(pg::WriteOrderEvents(db, deriver, &**previous, *updated));
     saved = std::move(*updated);
@@ -524,9 +555,11 @@ void PgStore::RunUpdateBatch(std::span<UpdateJob* const> jobs) {
           }
           outcomes.push_back(std::move(updated));
         }
+        pg::StatusCountChanges counts;
         for (const auto& [key, locked] : *orders) {
-          if (locked.changed) DeferReplaceOrder(db, locked.locked, locked.current);
+          if (locked.changed) DeferReplaceOrder(db, locked.locked, locked.current, counts);
         }
+        counts.Defer(db);
         return Status::Ok();
       },
       &failed_sqlstate);

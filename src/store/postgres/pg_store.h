@@ -13,6 +13,8 @@
 // serialization failure -> kUnavailable; any other failure -> kInternal.
 //
 // Thread safety: every method may be called concurrently; calls block.
+// Two threads of the store's own: the group commit's committer, and the
+// compactor of the per-hour status counts (CompactStatusCounts).
 //
 // Webhooks (WebhookStore, pg_store_webhooks.cc): order events are written in
 // the transaction of the order change that causes them; deliveries are
@@ -24,10 +26,13 @@
 // WithConnection/InTransaction, and its tables in a new schema/postgres/
 // migration (seller_id first in every key of seller data).
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <span>
+#include <stop_token>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -47,6 +52,9 @@ struct PgStoreOptions {
   int max_connections = 16;
   // Most UpdateOrder calls one transaction combines (group commit).
   size_t max_update_batch = 64;
+  // How often a background thread runs CompactStatusCounts; zero: never
+  // (only when called).
+  std::chrono::milliseconds status_count_compaction_interval{1000};
 };
 
 class PgStore final : public Store, public WebhookStore {
@@ -131,6 +139,13 @@ class PgStore final : public Store, public WebhookStore {
 
   Status Ping() override;
 
+  // Moves the per-hour status count changes that writes append
+  // (order_status_hour_deltas) into order_status_hour_counts, one seller per
+  // transaction, skipping a seller another process is compacting. Counts are
+  // exact either way; this keeps the rows a status list's count sums few.
+  // pg_store_status_counts.cc
+  Status CompactStatusCounts();
+
   // The schema version of the database.
   Result<std::int64_t> SchemaVersion();
 
@@ -155,9 +170,13 @@ class PgStore final : public Store, public WebhookStore {
   // writes take a reference under the mutex and run it without it.
   std::shared_ptr<const EventDeriver> Deriver() const;
 
+  // Runs CompactStatusCounts every `interval` until `stop` is requested.
+  void CompactStatusCountsEvery(std::chrono::milliseconds interval, std::stop_token stop);
+
   std::unique_ptr<pg::ConnectionPool> pool_;
   mutable std::mutex deriver_mutex_;
   std::shared_ptr<const EventDeriver> event_deriver_;  // guarded by deriver_mutex_
+  std::jthread status_count_compactor_;  // stopped and joined before pool_ goes
   OrderUpdateQueue updates_;  // last: its thread runs batches on the rest
 };
 

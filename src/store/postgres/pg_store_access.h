@@ -2,12 +2,18 @@
 // Connection and transaction access for the PgStore implementation files
 // (not a public header), and the order row helpers they share.
 
+#include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
+
+#include "core/clock.h"
 
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
@@ -59,6 +65,29 @@ Status InsertOrder(Connection& db, const StoredOrder& order);
 // (a savepoint). kInvalidRequestContent naming the first order the seller
 // already has, or that comes twice. REQUIRES: inside a transaction.
 Status InsertOrders(Connection& db, std::span<const StoredOrder> orders);
+
+// The net change a transaction makes to the per-hour status counts
+// (schema/postgres/0006), collected as it changes status side rows and
+// written as one INSERT into order_status_hour_deltas (pg_store_status_counts.cc).
+class StatusCountChanges {
+ public:
+  // `orders` more (or, negative, fewer) orders of `seller_id` with a line in
+  // `status`, of `ship_node_type`, in the hour of `order_date`.
+  void Add(const std::string& seller_id, const std::string& status,
+           const std::string& ship_node_type, EpochMillis order_date, std::int64_t orders);
+  // Queues the INSERT with the transaction's next statement (Connection::Defer);
+  // nothing when the changes cancel out.
+  void Defer(Connection& db) const;
+  // Runs the INSERT now.
+  Status Send(Connection& db) const;
+
+ private:
+  // The INSERT's parameters; nullopt when nothing changed.
+  std::optional<Params> InsertParams() const;
+
+  using Key = std::tuple<std::string, std::string, std::string, std::int64_t>;
+  std::map<Key, std::int64_t> changes_;
+};
 
 // The DELETE of one side row of each side table, as the writes prepare it
 // (for the schema test's check of their plans).

@@ -167,11 +167,11 @@ Result<OrderDocumentPage> PgStore::ListOrderDocuments(const ListRequest& request
   OrderDocumentPage page;
   Status status = InTransaction(pg::kBeginSnapshot, [&](Connection& db) -> Status {
     if (request.count_total) {
-      // From the per-hour counts when they can answer (store/hour_count_plan.h).
-      // Status lists count their side table's rows: this engine keeps no
-      // per-status summary (schema/sqlite/0011 says why).
+      // From the per-hour counts when they can answer (store/hour_count_plan.h):
+      // status counts include the changes not yet compacted
+      // (schema/postgres/0006, CompactStatusCounts).
       if (std::optional<HourCountPlan> plan =
-              PlanHourCount(filter, StatusHourCounts::kNotKept)) {
+              PlanHourCount(filter, StatusHourCounts::kKeptWithDeltas)) {
         HourCountQuery hours = BuildHourCountQuery(*plan, '$');
         Params params;
         params.Add(filter.seller_id);
