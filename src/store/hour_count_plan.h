@@ -1,9 +1,9 @@
 #pragma once
 // How a list's totalCount is taken from per-hour order counts (the
 // order_hour_counts table both engines keep with triggers, and
-// order_status_hour_counts for a status filter, with on PostgreSQL the
-// changes not yet compacted into it in order_status_hour_deltas): the whole hours of the
-// createdStartDate window are summed there, and only the orders of the
+// order_status_hour_counts for a status filter, on PostgreSQL together with
+// the changes not yet compacted into it, order_status_hour_deltas): the whole
+// hours of the createdStartDate window are summed there, and only the orders of the
 // partial hours at the window's edges are counted one by one (from orders,
 // or from the status side table). Engine-neutral: each engine turns the plan
 // into its SQL.

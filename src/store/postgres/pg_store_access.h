@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "core/clock.h"
-
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
 
