@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include "events/http_post.h"
+#include "http/query_string.h"
 
 #include "domain/market.h"
 
@@ -585,7 +586,10 @@ std::string PrintConfig(const ServeConfig& config) {
   return out.str();
 }
 
-std::string RedactUrl(const std::string& url) {
+namespace {
+
+// "postgres://user:***@host/db": the password of the authority masked.
+std::string RedactUserInfo(const std::string& url) {
   size_t scheme = url.find("://");
   if (scheme == std::string::npos) return url;
   size_t authority = scheme + 3;
@@ -596,6 +600,38 @@ std::string RedactUrl(const std::string& url) {
   if (colon == std::string::npos || colon > at) return url;
   return url.substr(0, colon + 1) + "***" + url.substr(at);
 }
+
+// The values of libpq's secret parameters in the query masked
+// ("?password=***&sslmode=require").
+std::string RedactQuerySecrets(std::string url) {
+  size_t query = url.find('?');
+  if (query == std::string::npos) return url;
+  for (size_t start = query + 1; start < url.size();) {
+    size_t end = url.find_first_of("&#", start);
+    if (end == std::string::npos) end = url.size();
+    size_t equals = url.find('=', start);
+    if (equals != std::string::npos && equals < end) {
+      // libpq decodes the names too ("pass%77ord" is password); a name that
+      // does not decode is masked as well.
+      const std::optional<std::string> name = http::PercentDecode(
+          std::string_view(url.data() + start, equals - start), /*plus_is_space=*/false);
+      if (!name || *name == "password" || *name == "sslpassword") {
+        url.replace(equals + 1, end - equals - 1, "***");
+        end = equals + 4;
+      }
+    }
+    if (end >= url.size() || url[end] == '#') break;
+    start = end + 1;
+  }
+  return url;
+}
+
+}  // namespace
+
+// By hand rather than with Boost.URL: libpq's URIs list several hosts
+// ("postgresql://h1:5432,h2:5432/db"), which RFC 3986 parsers refuse, and
+// a URL that fails to parse must still come out masked.
+std::string RedactUrl(const std::string& url) { return RedactQuerySecrets(RedactUserInfo(url)); }
 
 bool ParseListen(const std::string& listen, std::string& host, unsigned short& port) {
   size_t colon = listen.rfind(':');

@@ -130,7 +130,9 @@ Result<ServeConfig> ResolveServeConfig(const ConfigSources& sources);
 // the database URL is masked.
 std::string PrintConfig(const ServeConfig& config);
 
-// "postgres://user:***@host/db" for "postgres://user:pw@host/db"; other URLs unchanged.
+// "postgres://user:***@host/db" for "postgres://user:pw@host/db", and the
+// values of libpq's password and sslpassword query parameters masked
+// ("?password=***"); other URLs unchanged.
 std::string RedactUrl(const std::string& url);
 
 // Splits "HOST:PORT" ("[::1]:8080" for IPv6). False when malformed.

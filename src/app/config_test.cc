@@ -255,6 +255,20 @@ TEST(ConfigTest, RedactUrlLeavesUrlsWithoutPasswordAlone) {
   EXPECT_EQ(RedactUrl("postgres://user@host/db"), "postgres://user@host/db");
   EXPECT_EQ(RedactUrl("postgres://host/db?x=a@b"), "postgres://host/db?x=a@b");
   EXPECT_EQ(RedactUrl("postgres://u:p@host/db"), "postgres://u:***@host/db");
+  EXPECT_EQ(RedactUrl("postgres://u@host/db?sslmode=require&passwords=x"),
+            "postgres://u@host/db?sslmode=require&passwords=x");
+}
+
+TEST(ConfigTest, RedactUrlMasksPasswordsInTheQuery) {
+  EXPECT_EQ(RedactUrl("postgres://u@host/db?password=s3cr3t"), "postgres://u@host/db?password=***");
+  EXPECT_EQ(RedactUrl("postgresql://u@h1:5432,h2:5432/db?sslmode=require&password=p%26w&"
+                      "sslpassword=k&connect_timeout=5"),
+            "postgresql://u@h1:5432,h2:5432/db?sslmode=require&password=***&sslpassword=***&"
+            "connect_timeout=5");
+  EXPECT_EQ(RedactUrl("postgres://u:pw@host/db?password=other"),
+            "postgres://u:***@host/db?password=***");
+  EXPECT_EQ(RedactUrl("postgres://u@host/db?pass%77ord=s3cr3t"),
+            "postgres://u@host/db?pass%77ord=***");
 }
 
 }  // namespace

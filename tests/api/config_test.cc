@@ -108,6 +108,20 @@ TEST_F(ServeConfigTest, PrintConfigNeverShowsAPassword) {
   EXPECT_NE(output.find("postgres://orders:***@db:5432/mp"), std::string::npos) << output;
 }
 
+// libpq also takes the password as a query parameter; a server it cannot
+// reach is reported with the URL, masked.
+TEST_F(ServeConfigTest, APasswordInTheUrlsQueryIsNeverShown) {
+  const std::string url = "postgres://orders@127.0.0.1:1/mp?password=hunter2-secret";
+  std::string output;
+  ASSERT_EQ(RunCli({"serve", "--db", url, "--print-config"}, &output), 0) << output;
+  EXPECT_EQ(output.find("hunter2-secret"), std::string::npos) << output;
+  EXPECT_NE(output.find("?password=***"), std::string::npos) << output;
+  output.clear();
+  EXPECT_NE(RunCli({"migrate", "--db", url}, &output), 0);
+  EXPECT_EQ(output.find("hunter2-secret"), std::string::npos) << output;
+  EXPECT_NE(output.find("?password=***"), std::string::npos) << output;
+}
+
 TEST_F(ServeConfigTest, InvalidConfigurationExitsWithItsReason) {
   std::string output;
   std::string file = WriteConfig(R"({"lisen": "127.0.0.1:1"})");
