@@ -161,6 +161,15 @@ Params SideRowParams(const StoredOrder& order, const std::string& value) {
   return params;
 }
 
+// Adds `delta` (1: a row added, -1: removed) to the per-hour count of the
+// side row `value` of `order`, if `table` is counted per hour.
+void CountSideRow(const SideTable& table, pg::StatusCountChanges& counts, const StoredOrder& order,
+                  const std::string& value, const std::string& ship_node_type,
+                  std::int64_t delta) {
+  if (!table.counted_per_hour) return;
+  counts.Add(order.seller_id, value, ship_node_type, order.order.order_date, delta);
+}
+
 // Adds the side rows of `order` to one MultiRowInsert per side table, and
 // its statuses to `counts`.
 Status AddSideRows(std::vector<MultiRowInsert>& inserts, const StoredOrder& order,
@@ -168,9 +177,7 @@ Status AddSideRows(std::vector<MultiRowInsert>& inserts, const StoredOrder& orde
   for (size_t t = 0; t < std::size(kSideTables); ++t) {
     const SideTable& table = kSideTables[t];
     for (const std::string& value : index.*table.values) {
-      if (table.counted_per_hour) {
-        counts.Add(order.seller_id, value, index.ship_node_type, order.order.order_date, 1);
-      }
+      CountSideRow(table, counts, order, value, index.ship_node_type, 1);
       Params params = SideRowParams(order, value);
       if (table.copies_categories) params.Add(index.ship_node_type).Add(index.order_type);
       MP_RETURN_IF_ERROR(inserts[t].Add(params));
@@ -229,18 +236,13 @@ void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
     const SideValueChanges changes =
         ChangedSideValues(rewrite, before.*table.values, after.*table.values);
     for (const std::string* value : changes.removed) {
-      if (table.counted_per_hour) {
-        counts.Add(previous.seller_id, *value, before.ship_node_type,
-                   previous.order.order_date, -1);
-      }
+      CountSideRow(table, counts, previous, *value, before.ship_node_type, -1);
       Params params = SideRowParams(previous, *value);
       if (table.copies_categories) params.Add(before.ship_node_type);
       db.Defer(pg::Prepared{table.delete_sql}, std::move(params));
     }
     for (const std::string* value : changes.added) {
-      if (table.counted_per_hour) {
-        counts.Add(order.seller_id, *value, after.ship_node_type, order.order.order_date, 1);
-      }
+      CountSideRow(table, counts, order, *value, after.ship_node_type, 1);
       Params params = SideRowParams(order, *value);
       if (table.copies_categories) params.Add(after.ship_node_type).Add(after.order_type);
       db.Defer(pg::Prepared{SingleSideRowInsert(t)}, std::move(params));

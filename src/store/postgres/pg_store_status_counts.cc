@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "store/hour_count_plan.h"
 #include "store/postgres/pg_connection.h"
 #include "store/postgres/pg_store.h"
 #include "store/postgres/pg_store_access.h"
@@ -58,7 +59,7 @@ void StatusCountChanges::Add(const std::string& seller_id, const std::string& st
                              const std::string& ship_node_type, EpochMillis order_date,
                              std::int64_t orders) {
   // As the SQL readers compute it (bigint division).
-  changes_[Key{seller_id, status, ship_node_type, order_date / 3'600'000}] += orders;
+  changes_[Key{seller_id, status, ship_node_type, order_date / kMillisPerHour}] += orders;
 }
 
 std::optional<Params> StatusCountChanges::InsertParams() const {
