@@ -65,12 +65,23 @@ class PgGroupCommitTest : public store_testing::HeldBatchTest<PgStore> {
 // first; its updates then run again, each on its own, once the other
 // transaction commits, and each is applied once.
 TEST_F(PgGroupCommitTest, ADeadlockedBatchRunsEachUpdateAgainAlone) {
+  // PostgreSQL checks a lock wait for a deadlock once, deadlock_timeout after
+  // it began, and fails the transaction whose check finds the cycle. The
+  // batch must be that one: its check comes 3 s into its wait (the cycle
+  // closes well before, even on a loaded machine), and this test's own
+  // transaction checks only after 20 s. FreshPostgresUrl ends with the
+  // connection's options.
+  store_.reset();
+  url_ += "%20-cdeadlock_timeout%3D3s";
+  store_ = Open();
+  ASSERT_NE(store_, nullptr);
   std::unique_ptr<pg::Connection> other = Connect();
   std::unique_ptr<pg::Connection> observer = Connect();
   ASSERT_NE(other, nullptr);
   ASSERT_NE(observer, nullptr);
   constexpr char kLock[] =
       "SELECT version FROM orders WHERE seller_id = 's1' AND purchase_order_id = $1 FOR UPDATE";
+  ASSERT_TRUE(other->ExecScript("SET deadlock_timeout = '20s'").ok());
   ASSERT_TRUE(other->ExecScript("BEGIN").ok());
   ASSERT_TRUE(other->Exec(kLock, pg::Params().Add("P2")).ok());
 
