@@ -85,7 +85,7 @@ void LogAccessJson(spdlog::logger& logger, const ApiMetrics* metrics,
   const auto target = request.message.target();
   AppendField(line, "target", std::string_view(target.data(), target.size()));
   fmt::format_to(std::back_inserter(line), R"(,"status":{},"latency_us":{},"bytes":{})",
-                 reply.status, latency.count(), reply.body.size());
+                 reply.status, latency.count(), reply.BodySize());
   AppendField(line, "remote", request.remote_address);  // the pattern closes the object
   logger.info(spdlog::string_view_t(line.data(), line.size()));
 }

@@ -18,15 +18,19 @@
 #include <boost/asio/ssl/context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <boost/beast/core/buffers_range.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 #include <boost/beast/ssl/ssl_stream.hpp>
 #include <openssl/ssl.h>
 
+#include "http/gather_write.h"
 #include "http/request_target.h"
 
 namespace mporders::http {
@@ -383,16 +387,68 @@ class Server::Impl {
   // (into freshly faulted-in pages) cost more than building it.
   asio::awaitable<bool> Write(Stream& stream, unsigned version, Reply reply, bool keep_alive) {
     namespace http = beast::http;
+    if (!reply.gathered.pieces.empty()) {
+      co_return co_await WriteGathered(stream, version, std::move(reply), keep_alive);
+    }
     http::response<http::string_body> response{static_cast<http::status>(reply.status), version};
-    response.set(http::field::server, "mporders");
-    response.set(http::field::content_type, reply.content_type);
-    for (const auto& [name, value] : reply.headers) response.set(name, value);
+    SetHeader(response, reply, keep_alive);
     response.body() = std::move(reply.body);
-    response.keep_alive(keep_alive);
     response.prepare_payload();
     Transport(stream).expires_after(options_.body_timeout);
     auto [ec, n] = co_await http::async_write(stream, response, kNoThrow);
     co_return !ec;
+  }
+
+  // The header, then the pieces as they lie, in gather writes (Beast's
+  // serializer walks its whole buffer sequence on every partial write).
+  template <typename Stream>
+  asio::awaitable<bool> WriteGathered(Stream& stream, unsigned version, Reply reply,
+                                      bool keep_alive) {
+    namespace http = beast::http;
+    http::response<http::empty_body> response{static_cast<http::status>(reply.status), version};
+    SetHeader(response, reply, keep_alive);
+    const GatheredBody body = std::move(reply.gathered);
+    response.content_length(body.size());
+    const std::string head = SerializedHeader(response);
+    std::vector<asio::const_buffer> buffers;
+    buffers.reserve(1 + body.pieces.size());
+    buffers.emplace_back(head.data(), head.size());
+    for (std::string_view piece : body.pieces) {
+      if (!piece.empty()) buffers.emplace_back(piece.data(), piece.size());
+    }
+    Transport(stream).expires_after(options_.body_timeout);
+    if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
+      co_return co_await WriteAll(stream, buffers);
+    } else {  // TLS: the stream encrypts record by record anyway
+      auto [ec, n] = co_await asio::async_write(stream, buffers, kNoThrow);
+      co_return !ec;
+    }
+  }
+
+  template <typename Body>
+  static void SetHeader(beast::http::response<Body>& response, const Reply& reply,
+                        bool keep_alive) {
+    namespace http = beast::http;
+    response.set(http::field::server, "mporders");
+    response.set(http::field::content_type, reply.content_type);
+    for (const auto& [name, value] : reply.headers) response.set(name, value);
+    response.keep_alive(keep_alive);
+  }
+
+  static std::string SerializedHeader(beast::http::response<beast::http::empty_body>& response) {
+    beast::http::response_serializer<beast::http::empty_body> serializer(response);
+    std::string head;
+    beast::error_code ec;
+    while (!ec && !serializer.is_done()) {
+      serializer.next(ec, [&](beast::error_code& next_ec, const auto& buffers) {
+        next_ec = {};
+        for (asio::const_buffer buffer : beast::buffers_range_ref(buffers)) {
+          head.append(static_cast<const char*>(buffer.data()), buffer.size());
+        }
+        serializer.consume(beast::buffer_bytes(buffers));
+      });
+    }
+    return head;
   }
 
   void Log(const Request& request, const Reply& reply, std::chrono::steady_clock::time_point started) {
