@@ -18,6 +18,13 @@ http::Reply BodyReply(const Call& call, std::string body) {
   return reply;
 }
 
+http::Reply BodyReply(const Call& call, http::GatheredBody body) {
+  http::Reply reply;
+  reply.gathered = std::move(body);
+  reply.content_type = call.representation.BodyContentType();
+  return reply;
+}
+
 http::Reply ErrorReply(const Call& call, const Status& status) {
   return ErrorReply(status, call.service, call.representation, call.request);
 }

@@ -40,6 +40,7 @@ http::Reply JsonReply(std::string body, unsigned status = 200);
 // A 200 reply whose body is already in the call's negotiated representation
 // (the handler encodes it with the JSON or XML codec, as wants_xml() says).
 http::Reply BodyReply(const Call& call, std::string body);
+http::Reply BodyReply(const Call& call, http::GatheredBody body);
 
 // The error reply for `status` in the call's representation and service.
 // REQUIRES: !status.ok().

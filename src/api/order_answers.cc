@@ -1,5 +1,6 @@
 #include "api/order_answers.h"
 
+#include <memory>
 #include <string_view>
 
 #include "codec/order_xml.h"
@@ -51,15 +52,22 @@ OrderPart KeptPageParts::Found(const OrderDocument& document, std::size_t skippe
   return nullptr;
 }
 
-Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
-                                  const std::vector<OrderDocument>& documents,
-                                  const OrderPartVariant& variant, const KeptPageParts* kept) {
-  // The parts stay alive (shared) while the answer is assembled, whatever
-  // the cache drops meanwhile.
+namespace {
+
+// What a gathered list answer keeps alive until it is sent.
+struct ListPieces {
+  ListEnvelope envelope;
   std::vector<OrderPart> parts;
-  parts.reserve(documents.size());
-  std::vector<std::string_view> views;
-  views.reserve(documents.size());
+};
+
+}  // namespace
+
+Result<http::GatheredBody> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
+                                         const std::vector<OrderDocument>& documents,
+                                         const OrderPartVariant& variant,
+                                         const KeptPageParts* kept) {
+  auto pieces = std::make_shared<ListPieces>();
+  pieces->parts.reserve(documents.size());
   std::size_t skipped = 0;
   for (const OrderDocument& document : documents) {
     OrderPart found = kept != nullptr && document.doc_skipped
@@ -72,11 +80,25 @@ Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
     Result<OrderPart> part = found ? Result<OrderPart>(std::move(found))
                                    : PartOf(cache, document, variant);
     if (!part.ok()) return part.status();
-    views.emplace_back(**part);
-    parts.push_back(std::move(*part));
+    pieces->parts.push_back(std::move(*part));
   }
-  return variant.format == OrderFormat::kXml ? OrderListXmlFromParts(meta, views)
-                                             : OrderListJsonFromParts(meta, views);
+  pieces->envelope = variant.format == OrderFormat::kXml ? OrderListXmlEnvelope(meta)
+                                                         : OrderListJsonEnvelope(meta);
+  // The views point into `pieces`, which the body owns from here on (and
+  // which never moves: it is on the heap).
+  const ListEnvelope& envelope = pieces->envelope;
+  http::GatheredBody body;
+  body.pieces.reserve(2 + 4 * pieces->parts.size());
+  body.pieces.emplace_back(envelope.open);
+  for (std::size_t i = 0; i < pieces->parts.size(); ++i) {
+    if (i > 0) body.pieces.push_back(envelope.between_orders);
+    body.pieces.push_back(envelope.before_order);
+    body.pieces.emplace_back(*pieces->parts[i]);
+    body.pieces.push_back(envelope.after_order);
+  }
+  body.pieces.emplace_back(envelope.close);
+  body.owner = std::move(pieces);
+  return body;
 }
 
 }  // namespace mporders::api

@@ -13,6 +13,7 @@
 #include "api/order_part_cache.h"
 #include "codec/order_json.h"
 #include "core/status.h"
+#include "http/reply.h"
 #include "store/store.h"
 
 namespace mporders::api {
@@ -56,12 +57,13 @@ class KeptPageParts {
   std::vector<FoundPart> found_;  // in the order the store asked
 };
 
-// The list envelope with `meta` around `documents`, in their order. The
-// parts of skipped documents come from `kept` (may be null when none were
-// skipped).
-Result<std::string> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
-                                  const std::vector<OrderDocument>& documents,
-                                  const OrderPartVariant& variant,
-                                  const KeptPageParts* kept = nullptr);
+// The list envelope with `meta` around `documents`, in their order, as
+// pieces to send without copying the parts: byte for byte the codec's
+// EncodeOrderList*. The parts of skipped documents come from `kept` (may be
+// null when none were skipped).
+Result<http::GatheredBody> OrderListBody(OrderPartCache* cache, const ListMeta& meta,
+                                         const std::vector<OrderDocument>& documents,
+                                         const OrderPartVariant& variant,
+                                         const KeptPageParts* kept = nullptr);
 
 }  // namespace mporders::api

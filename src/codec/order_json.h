@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "codec/list_envelope.h"
 #include "core/status.h"
 #include "domain/order.h"
 
@@ -51,10 +52,10 @@ std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Or
 
 // The answers above assembled from orders encoded with AppendOrderJson (in
 // one view): byte for byte what EncodeOrderResponseJson and
-// EncodeOrderListJson write. For readers that keep encoded orders.
+// EncodeOrderListJson write (the list: JoinList of the envelope and the
+// orders). For readers that keep encoded orders.
 std::string OrderResponseJsonFromPart(std::string_view order_json);
-std::string OrderListJsonFromParts(const ListMeta& meta,
-                                   const std::vector<std::string_view>& orders);
+ListEnvelope OrderListJsonEnvelope(const ListMeta& meta);
 
 // Parses one order: a bare order object or {"order":{...}}. Unknown members
 // of every object are kept in `extras`. kMalformedRequestContent when the

@@ -353,23 +353,15 @@ std::string OrderResponseJsonFromPart(std::string_view order_json) {
   return out;
 }
 
-std::string OrderListJsonFromParts(const ListMeta& meta,
-                                   const std::vector<std::string_view>& orders) {
-  std::size_t size = kListEnvelopeBytes;
-  for (std::string_view order : orders) size += order.size() + 1;
-  // Reserved, not sized: the parts are appended, with nothing to zero first.
-  std::string out;
-  out.reserve(size);
+ListEnvelope OrderListJsonEnvelope(const ListMeta& meta) {
+  ListEnvelope envelope;
   {
-    JsonWriter writer(out, kListEnvelopeBytes);
+    JsonWriter writer(envelope.open, kListEnvelopeBytes);
     OpenList(writer, meta);
   }
-  for (std::size_t i = 0; i < orders.size(); ++i) {
-    if (i > 0) out.push_back(',');
-    out.append(orders[i]);
-  }
-  out.append(kCloseList);
-  return out;
+  envelope.close = kCloseList;
+  envelope.between_orders = ",";
+  return envelope;
 }
 
 }  // namespace mporders

@@ -46,7 +46,7 @@ std::vector<ListMeta> Metas() {
 struct Format {
   void (*append_part)(std::string&, const Order&, const OrderView&);
   std::string (*response_from_part)(std::string_view);
-  std::string (*list_from_parts)(const ListMeta&, const std::vector<std::string_view>&);
+  ListEnvelope (*list_envelope)(const ListMeta&);
   std::string (*response)(const Order&, const OrderView&);
   std::string (*list)(const ListMeta&, const std::vector<const Order*>&, const OrderView&);
 };
@@ -67,7 +67,7 @@ void ExpectPartsAssembleTheOnePassAnswers(const Format& format) {
       for (std::size_t n = 0; n <= orders.size(); ++n) {
         const std::vector<std::string_view> first_parts(parts.begin(), parts.begin() + n);
         const std::vector<const Order*> first(pointers.begin(), pointers.begin() + n);
-        EXPECT_EQ(format.list_from_parts(meta, first_parts), format.list(meta, first, view))
+        EXPECT_EQ(JoinList(format.list_envelope(meta), first_parts), format.list(meta, first, view))
             << n << " orders";
       }
     }
@@ -76,13 +76,13 @@ void ExpectPartsAssembleTheOnePassAnswers(const Format& format) {
 
 TEST(OrderPartsTest, JsonAnswersFromPartsEqualTheOnePassEncoding) {
   ExpectPartsAssembleTheOnePassAnswers({AppendOrderJson, OrderResponseJsonFromPart,
-                                        OrderListJsonFromParts, EncodeOrderResponseJson,
+                                        OrderListJsonEnvelope, EncodeOrderResponseJson,
                                         EncodeOrderListJson});
 }
 
 TEST(OrderPartsTest, XmlAnswersFromPartsEqualTheOnePassEncoding) {
   ExpectPartsAssembleTheOnePassAnswers({AppendOrderXmlContent, OrderResponseXmlFromPart,
-                                        OrderListXmlFromParts, EncodeOrderResponseXml,
+                                        OrderListXmlEnvelope, EncodeOrderResponseXml,
                                         EncodeOrderListXml});
 }
 

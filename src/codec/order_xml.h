@@ -42,11 +42,11 @@ std::string EncodeOrderListXml(const ListMeta& meta, const std::vector<const Ord
 // The content of an order element (what goes between <ns3:order> and
 // </ns3:order>), and the answers above assembled from such contents (in one
 // view): byte for byte what EncodeOrderResponseXml and EncodeOrderListXml
-// write. For readers that keep encoded orders.
+// write (the list: JoinList of the envelope and the contents). For readers
+// that keep encoded orders.
 void AppendOrderXmlContent(std::string& out, const Order& order, const OrderView& view);
 std::string OrderResponseXmlFromPart(std::string_view content);
-std::string OrderListXmlFromParts(const ListMeta& meta,
-                                  const std::vector<std::string_view>& contents);
+ListEnvelope OrderListXmlEnvelope(const ListMeta& meta);
 
 // Parses one order document whose root is `order` in either orders namespace
 // (see xml_reader.h for the rules every XML input follows). Leaf text is

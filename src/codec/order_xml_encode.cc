@@ -30,7 +30,6 @@ constexpr std::size_t kLineBytes = 3072;
 constexpr std::size_t kListEnvelopeBytes = 1024;
 constexpr std::string_view kOpenOrder = "<ns3:order>";
 constexpr std::string_view kCloseOrder = "</ns3:order>";
-constexpr std::size_t kOrderTagBytes = kOpenOrder.size() + kCloseOrder.size();
 
 void OptLeaf(XmlWriter& w, std::string_view name, const std::optional<std::string>& value) {
   if (value) w.Leaf(name, *value);
@@ -371,28 +370,19 @@ std::string OrderResponseXmlFromPart(std::string_view content) {
   return out;
 }
 
-std::string OrderListXmlFromParts(const ListMeta& meta,
-                                  const std::vector<std::string_view>& contents) {
-  // Room for the two writers of the envelope, each of which sizes the string
-  // to what it may write: without it, the closing one moved the whole page
-  // (hundreds of KB) into a larger string.
-  std::size_t size = 2 * kListEnvelopeBytes;
-  for (std::string_view content : contents) size += content.size() + kOrderTagBytes;
-  // Reserved, not sized: the parts are appended, with nothing to zero first.
-  std::string out;
-  out.reserve(size);
+ListEnvelope OrderListXmlEnvelope(const ListMeta& meta) {
+  ListEnvelope envelope;
   {
-    XmlWriter w(out, kListEnvelopeBytes, kPrefix);
+    XmlWriter w(envelope.open, kListEnvelopeBytes, kPrefix);
     OpenList(w, meta);
   }
-  for (std::string_view content : contents) {
-    out.append(kOpenOrder).append(content).append(kCloseOrder);
-  }
   {
-    XmlWriter w(out, kListEnvelopeBytes, kPrefix);
+    XmlWriter w(envelope.close, kListEnvelopeBytes, kPrefix);
     CloseList(w);
   }
-  return out;
+  envelope.before_order = kOpenOrder;
+  envelope.after_order = kCloseOrder;
+  return envelope;
 }
 
 }  // namespace mporders
