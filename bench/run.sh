@@ -12,7 +12,8 @@
 #
 # Environment: WRK_DURATION (default 10s) per wrk run; SEED_ORDERS (default
 # 20000) for the serve section; OLD_BIN=path/to/older/mporders makes the
-# writes section measure that binary too, in the same run, alternating;
+# serve and writes sections measure that binary too, in the same run,
+# alternating;
 # PG_ORDERS (default 1000000) and PG_LIST_SAMPLES (default 200) for the
 # pg-list section; PG_SERVE_ARGS, extra
 # `mporders serve` flags for the PostgreSQL servers of the pg-* sections.
@@ -147,6 +148,19 @@ serve)
     wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" -H "Accept: $accept" \
         "http://127.0.0.1:$PORT/v3/orders$path" > "$WORK/wrk-mp-$name.txt"
     stop_server
+    if [ -n "${OLD_BIN:-}" ]; then  # the older binary on the same store, in the same run
+      start_server "$OLD_BIN" "$DB"
+      TOKEN="$(token bench bench-secret)"
+      HDRS=(-H "WM_SEC.ACCESS_TOKEN: $TOKEN" -H 'WM_QOS.CORRELATION_ID: bench' -H 'WM_SVC.NAME: bench')
+      wrk -t2 -c64 -d"$WRK_DURATION" --latency "${HDRS[@]}" -H "Accept: $accept" \
+          "http://127.0.0.1:$PORT/v3/orders$path" > "$WORK/wrk-old-$name.txt"
+      stop_server
+      check2xx "$WORK/wrk-old-$name.txt"
+      printf 'RESULT %-12s old binary %9s req/s (p99 %7s), new %9s req/s (p99 %7s), new/old %s\n' \
+        "$name" "$(rps "$WORK/wrk-old-$name.txt")" "$(p99 "$WORK/wrk-old-$name.txt")" \
+        "$(rps "$WORK/wrk-mp-$name.txt")" "$(p99 "$WORK/wrk-mp-$name.txt")" \
+        "$(awk -v a="$(rps "$WORK/wrk-mp-$name.txt")" -v b="$(rps "$WORK/wrk-old-$name.txt")" 'BEGIN{printf "%.3f", a/b}')"
+    fi
     start_nginx
     wrk -t2 -c64 -d"$WRK_DURATION" --latency "http://127.0.0.1:18099/$file" > "$WORK/wrk-ng-$name.txt"
     stop_nginx
