@@ -43,7 +43,14 @@ asio::awaitable<bool> WriteAll(boost::beast::tcp_stream& stream,
   constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
   std::vector<iovec> iov(std::min<std::size_t>(buffers.size(), IOV_MAX));
   Position at;
-  while (at.buffer < buffers.size()) {
+  for (;;) {
+    // Past what is sent, empty buffers included: waiting for room to send
+    // nothing would not wait at all.
+    while (at.buffer < buffers.size() && buffers[at.buffer].size() == at.offset) {
+      ++at.buffer;
+      at.offset = 0;
+    }
+    if (at.buffer == buffers.size()) break;
     std::size_t count = 0;
     for (std::size_t i = at.buffer; i < buffers.size() && count < iov.size(); ++i) {
       const std::size_t skip = i == at.buffer ? at.offset : 0;
@@ -52,7 +59,6 @@ asio::awaitable<bool> WriteAll(boost::beast::tcp_stream& stream,
       iov[count].iov_len = buffers[i].size() - skip;
       ++count;
     }
-    if (count == 0) break;  // only empty buffers were left
     msghdr message{};
     message.msg_iov = iov.data();
     message.msg_iovlen = count;

@@ -14,9 +14,10 @@
 
 namespace mporders::http {
 
-// True once every byte was handed to the kernel; false when the connection
-// failed or the stream's timer (expires_after, set by the caller) expired
-// while the socket was full.
+// True once every byte was handed to the kernel (empty buffers may be
+// anywhere in the sequence); false when the connection failed or the
+// stream's timer (expires_after, set by the caller) expired while the
+// socket was full.
 boost::asio::awaitable<bool> WriteAll(boost::beast::tcp_stream& stream,
                                       std::span<const boost::asio::const_buffer> buffers);
 

@@ -405,9 +405,7 @@ class Server::Impl {
     std::vector<asio::const_buffer> buffers;
     buffers.reserve(1 + body.pieces.size());
     buffers.emplace_back(head.data(), head.size());
-    for (std::string_view piece : body.pieces) {
-      if (!piece.empty()) buffers.emplace_back(piece.data(), piece.size());
-    }
+    for (std::string_view piece : body.pieces) buffers.emplace_back(piece.data(), piece.size());
     Transport(stream).expires_after(options_.body_timeout);
     if constexpr (std::is_same_v<Stream, beast::tcp_stream>) {
       co_return co_await WriteAll(stream, buffers);
