@@ -55,7 +55,7 @@ OrderPart KeptPageParts::Found(const OrderDocument& document, std::size_t skippe
 namespace {
 
 // What a gathered list answer keeps alive until it is sent.
-struct ListPieces {
+struct ListAnswerOwner {
   ListEnvelope envelope;
   std::vector<OrderPart> parts;
 };
@@ -66,8 +66,8 @@ Result<http::GatheredBody> OrderListBody(OrderPartCache* cache, const ListMeta& 
                                          const std::vector<OrderDocument>& documents,
                                          const OrderPartVariant& variant,
                                          const KeptPageParts* kept) {
-  auto pieces = std::make_shared<ListPieces>();
-  pieces->parts.reserve(documents.size());
+  auto owner = std::make_shared<ListAnswerOwner>();
+  owner->parts.reserve(documents.size());
   std::size_t skipped = 0;
   for (const OrderDocument& document : documents) {
     OrderPart found = kept != nullptr && document.doc_skipped
@@ -80,24 +80,18 @@ Result<http::GatheredBody> OrderListBody(OrderPartCache* cache, const ListMeta& 
     Result<OrderPart> part = found ? Result<OrderPart>(std::move(found))
                                    : PartOf(cache, document, variant);
     if (!part.ok()) return part.status();
-    pieces->parts.push_back(std::move(*part));
+    owner->parts.push_back(std::move(*part));
   }
-  pieces->envelope = variant.format == OrderFormat::kXml ? OrderListXmlEnvelope(meta)
-                                                         : OrderListJsonEnvelope(meta);
-  // The views point into `pieces`, which the body owns from here on (and
+  owner->envelope = variant.format == OrderFormat::kXml ? OrderListXmlEnvelope(meta)
+                                                        : OrderListJsonEnvelope(meta);
+  std::vector<std::string_view> orders;
+  orders.reserve(owner->parts.size());
+  for (const OrderPart& part : owner->parts) orders.emplace_back(*part);
+  // The views point into `owner`, which the body keeps from here on (and
   // which never moves: it is on the heap).
-  const ListEnvelope& envelope = pieces->envelope;
   http::GatheredBody body;
-  body.pieces.reserve(2 + 4 * pieces->parts.size());
-  body.pieces.emplace_back(envelope.open);
-  for (std::size_t i = 0; i < pieces->parts.size(); ++i) {
-    if (i > 0) body.pieces.push_back(envelope.between_orders);
-    body.pieces.push_back(envelope.before_order);
-    body.pieces.emplace_back(*pieces->parts[i]);
-    body.pieces.push_back(envelope.after_order);
-  }
-  body.pieces.emplace_back(envelope.close);
-  body.owner = std::move(pieces);
+  body.pieces = ListPieces(owner->envelope, orders);
+  body.owner = std::move(owner);
   return body;
 }
 

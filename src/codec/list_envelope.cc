@@ -2,21 +2,30 @@
 
 namespace mporders {
 
+std::vector<std::string_view> ListPieces(const ListEnvelope& envelope,
+                                         const std::vector<std::string_view>& orders) {
+  std::vector<std::string_view> pieces;
+  pieces.reserve(2 + 4 * orders.size());
+  pieces.emplace_back(envelope.open);
+  for (std::size_t i = 0; i < orders.size(); ++i) {
+    if (i > 0) pieces.push_back(envelope.between_orders);
+    pieces.push_back(envelope.before_order);
+    pieces.push_back(orders[i]);
+    pieces.push_back(envelope.after_order);
+  }
+  pieces.emplace_back(envelope.close);
+  return pieces;
+}
+
 std::string JoinList(const ListEnvelope& envelope, const std::vector<std::string_view>& orders) {
-  const std::size_t per_order = envelope.before_order.size() + envelope.after_order.size() +
-                                envelope.between_orders.size();
-  std::size_t size = envelope.open.size() + envelope.close.size();
-  for (std::string_view order : orders) size += order.size() + per_order;
+  const std::vector<std::string_view> pieces = ListPieces(envelope, orders);
+  std::size_t size = 0;
+  for (std::string_view piece : pieces) size += piece.size();
   // Reserved once: a page is hundreds of KB, and growing the string would
   // move it all again.
   std::string out;
   out.reserve(size);
-  out.append(envelope.open);
-  for (std::size_t i = 0; i < orders.size(); ++i) {
-    if (i > 0) out.append(envelope.between_orders);
-    out.append(envelope.before_order).append(orders[i]).append(envelope.after_order);
-  }
-  out.append(envelope.close);
+  for (std::string_view piece : pieces) out.append(piece);
   return out;
 }
 

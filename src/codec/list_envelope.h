@@ -2,9 +2,7 @@
 // What surrounds the orders of a list answer, for readers that keep orders
 // encoded (AppendOrderJson, AppendOrderXmlContent): the answer is `open`,
 // then each order wrapped in `before_order` and `after_order`, with
-// `between_orders` between two of them, then `close`. JoinList writes it
-// out; a server can also send it piece by piece, the orders' bytes where
-// they are kept.
+// `between_orders` between two of them, then `close`.
 
 #include <string>
 #include <string_view>
@@ -21,7 +19,12 @@ struct ListEnvelope {
   std::string_view between_orders;
 };
 
-// The whole answer with `orders`, in their order.
+// The answer with `orders`, in their order, as the pieces to send one after
+// another: views of `envelope`, of `orders` and of static text, valid while
+// those are.
+std::vector<std::string_view> ListPieces(const ListEnvelope& envelope,
+                                         const std::vector<std::string_view>& orders);
+// The same answer in one string.
 std::string JoinList(const ListEnvelope& envelope, const std::vector<std::string_view>& orders);
 
 }  // namespace mporders
