@@ -2,7 +2,6 @@
 
 #include <string>
 #include <utility>
-#include <vector>
 
 namespace mporders {
 namespace {
@@ -67,15 +66,13 @@ HourCountQuery BuildHourCountQuery(const HourCountPlan& plan, char prefix) {
                   std::to_string(first_text + query.texts.size());
     query.texts.push_back(**value);
   }
-  std::vector<const char*> summaries{plan.status ? "order_status_hour_counts"
-                                                 : "order_hour_counts"};
-  if (plan.status && plan.status_deltas) summaries.push_back("order_status_hour_deltas");
-  std::string sql = "SELECT CAST(";
-  for (const char* summary : summaries) {
-    if (summary != summaries.front()) sql += " + ";
-    sql += std::string("(SELECT coalesce(sum(orders), 0) FROM ") + summary +
+  auto sum_of = [&](const char* summary) {
+    return std::string("(SELECT coalesce(sum(orders), 0) FROM ") + summary +
            " WHERE seller_id = " + seller + hours + categories + ")";
-  }
+  };
+  std::string sql = "SELECT CAST(";
+  sql += sum_of(plan.status ? "order_status_hour_counts" : "order_hour_counts");
+  if (plan.status && plan.status_deltas) sql += " + " + sum_of("order_status_hour_deltas");
   for (const HourCountPlan::Edge& edge : plan.edges) {
     sql += std::string(" + (SELECT count(*) FROM ") + rows + " WHERE seller_id = " + seller +
            " AND order_date >= " + Param(query, prefix, edge.start) +

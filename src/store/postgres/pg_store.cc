@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <initializer_list>
 #include <map>
 #include <iterator>
 #include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <utility>
 
+#include "store/hour_count_plan.h"
 #include "store/order_index.h"
 #include "store/order_update.h"
 #include "store/postgres/pg_migrations.h"
@@ -337,15 +341,18 @@ std::vector<std::string_view> SideRowDeletes() {
 }
 
 Status DeleteSellerOrders(Connection& db, const std::string& seller_id) {
-  for (const char* sql : {"INSERT INTO order_status_hour_deltas"
-                          " (seller_id, status, ship_node_type, hour, orders)"
-                          " SELECT seller_id, status, ship_node_type, order_date / 3600000,"
-                          " -count(*) FROM order_status_idx WHERE seller_id = $1"
-                          " GROUP BY 1, 2, 3, 4",
-                          "DELETE FROM order_status_idx WHERE seller_id = $1",
-                          "DELETE FROM order_programs_idx WHERE seller_id = $1",
-                          "DELETE FROM order_lines_idx WHERE seller_id = $1",
-                          "DELETE FROM orders WHERE seller_id = $1"}) {
+  // The status rows about to go leave the per-hour counts, as negative deltas.
+  static const std::string kUncountStatusRows =
+      std::string(
+          "INSERT INTO order_status_hour_deltas (seller_id, status, ship_node_type, hour, orders)"
+          " SELECT seller_id, status, ship_node_type, order_date / ")
+          .append(std::to_string(kMillisPerHour))
+          .append(", -count(*) FROM order_status_idx WHERE seller_id = $1 GROUP BY 1, 2, 3, 4");
+  for (std::string_view sql : std::initializer_list<std::string_view>{
+           kUncountStatusRows, "DELETE FROM order_status_idx WHERE seller_id = $1",
+           "DELETE FROM order_programs_idx WHERE seller_id = $1",
+           "DELETE FROM order_lines_idx WHERE seller_id = $1",
+           "DELETE FROM orders WHERE seller_id = $1"}) {
     Result<Rows> done = db.Exec(sql, Params().Add(seller_id));
     if (!done.ok()) return done.status();
   }
