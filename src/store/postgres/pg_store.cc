@@ -51,6 +51,16 @@ constexpr char kUpdateOrder[] =
     "UPDATE orders SET customer_order_id = $3, order_date = $4, ship_node_type = $5,"
     " order_type = $6, est_ship_date = $7, last_modified = $8, version = $9, doc = $10,"
     " doc_hash = $11 WHERE seller_id = $1 AND purchase_order_id = $2";
+// The same, for an order whose order date and ship node type stay (every
+// acknowledgement, shipment, cancellation and refund): they are matched
+// instead of set. An UPDATE that sets either column fires the per-hour count
+// trigger of migration 0003 (`AFTER UPDATE OF ... WHEN ...`), whose WHEN
+// clause PostgreSQL reads and prepares again for every statement.
+constexpr char kUpdateOrderKeepingHourKey[] =
+    "UPDATE orders SET customer_order_id = $3, order_type = $6, est_ship_date = $7,"
+    " last_modified = $8, version = $9, doc = $10, doc_hash = $11"
+    " WHERE seller_id = $1 AND purchase_order_id = $2 AND order_date = $4"
+    " AND ship_node_type = $5";
 constexpr char kOnConflictDoNothing[] = " ON CONFLICT DO NOTHING";
 
 // One side table: its statements and which index values it holds.
@@ -262,8 +272,12 @@ void DeferSideRowChanges(Connection& db, const StoredOrder& previous,
 void DeferReplaceOrder(Connection& db, const StoredOrder& previous, const StoredOrder& order,
                        pg::StatusCountChanges& counts) {
   const OrderIndexValues index = IndexValuesOf(order.order);
-  DeferSideRowChanges(db, previous, IndexValuesOf(previous.order), order, index, counts);
-  db.Defer(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
+  const OrderIndexValues before = IndexValuesOf(previous.order);
+  DeferSideRowChanges(db, previous, before, order, index, counts);
+  const bool keeps_hour_key = previous.order.order_date == order.order.order_date &&
+                              before.ship_node_type == index.ship_node_type;
+  db.Defer(pg::Prepared{keeps_hour_key ? kUpdateOrderKeepingHourKey : kUpdateOrder},
+           OrderRowParams(order, index));
 }
 
 Result<std::optional<StoredOrder>> LoadOrder(Connection& db, const std::string& seller_id,
