@@ -51,16 +51,16 @@ constexpr char kUpdateOrder[] =
     "UPDATE orders SET customer_order_id = $3, order_date = $4, ship_node_type = $5,"
     " order_type = $6, est_ship_date = $7, last_modified = $8, version = $9, doc = $10,"
     " doc_hash = $11 WHERE seller_id = $1 AND purchase_order_id = $2";
-// The same, for an order whose order date and ship node type stay (every
-// acknowledgement, shipment, cancellation and refund): they are matched
-// instead of set. An UPDATE that sets either column fires the per-hour count
-// trigger of migration 0003 (`AFTER UPDATE OF ... WHEN ...`), whose WHEN
-// clause PostgreSQL reads and prepares again for every statement.
+// The same without the hour key (order_date, ship_node_type; $4 and $5 left
+// out, the rest renumbered), for an order that keeps both: every
+// acknowledgement, shipment, cancellation and refund. An UPDATE that sets
+// either column fires the per-hour count trigger of migration 0003 (`AFTER
+// UPDATE OF ... WHEN ...`), whose WHEN clause PostgreSQL reads and prepares
+// again for every statement.
 constexpr char kUpdateOrderKeepingHourKey[] =
-    "UPDATE orders SET customer_order_id = $3, order_type = $6, est_ship_date = $7,"
-    " last_modified = $8, version = $9, doc = $10, doc_hash = $11"
-    " WHERE seller_id = $1 AND purchase_order_id = $2 AND order_date = $4"
-    " AND ship_node_type = $5";
+    "UPDATE orders SET customer_order_id = $3, order_type = $4, est_ship_date = $5,"
+    " last_modified = $6, version = $7, doc = $8, doc_hash = $9"
+    " WHERE seller_id = $1 AND purchase_order_id = $2";
 constexpr char kOnConflictDoNothing[] = " ON CONFLICT DO NOTHING";
 
 // One side table: its statements and which index values it holds.
@@ -147,17 +147,19 @@ class MultiRowInsert {
   int rows_ = 0;
 };
 
-Params OrderRowParams(const StoredOrder& order, const OrderIndexValues& index) {
+enum class HourKey { kWritten, kLeftOut };
+
+Params OrderRowParams(const StoredOrder& order, const OrderIndexValues& index,
+                      HourKey hour_key = HourKey::kWritten) {
   std::string doc;
   Store::EncodeOrderDocument(order.order, doc);
   const Order& o = order.order;
   Params params;
-  params.Add(order.seller_id)
-      .Add(o.purchase_order_id)
-      .Add(o.customer_order_id)
-      .Add(std::int64_t{o.order_date})
-      .Add(index.ship_node_type)
-      .Add(index.order_type)
+  params.Add(order.seller_id).Add(o.purchase_order_id).Add(o.customer_order_id);
+  if (hour_key == HourKey::kWritten) {
+    params.Add(std::int64_t{o.order_date}).Add(index.ship_node_type);
+  }
+  params.Add(index.order_type)
       .Add(std::int64_t{o.shipping_info.estimated_ship_date})
       .Add(std::int64_t{order.last_modified})
       .Add(std::int64_t{order.version})
@@ -276,8 +278,12 @@ void DeferReplaceOrder(Connection& db, const StoredOrder& previous, const Stored
   DeferSideRowChanges(db, previous, before, order, index, counts);
   const bool keeps_hour_key = previous.order.order_date == order.order.order_date &&
                               before.ship_node_type == index.ship_node_type;
-  db.Defer(pg::Prepared{keeps_hour_key ? kUpdateOrderKeepingHourKey : kUpdateOrder},
-           OrderRowParams(order, index));
+  if (keeps_hour_key) {
+    db.Defer(pg::Prepared{kUpdateOrderKeepingHourKey},
+             OrderRowParams(order, index, HourKey::kLeftOut));
+  } else {
+    db.Defer(pg::Prepared{kUpdateOrder}, OrderRowParams(order, index));
+  }
 }
 
 Result<std::optional<StoredOrder>> LoadOrder(Connection& db, const std::string& seller_id,
