@@ -17,16 +17,4 @@ std::vector<std::string_view> ListPieces(const ListEnvelope& envelope,
   return pieces;
 }
 
-std::string JoinList(const ListEnvelope& envelope, const std::vector<std::string_view>& orders) {
-  const std::vector<std::string_view> pieces = ListPieces(envelope, orders);
-  std::size_t size = 0;
-  for (std::string_view piece : pieces) size += piece.size();
-  // Reserved once: a page is hundreds of KB, and growing the string would
-  // move it all again.
-  std::string out;
-  out.reserve(size);
-  for (std::string_view piece : pieces) out.append(piece);
-  return out;
-}
-
 }  // namespace mporders

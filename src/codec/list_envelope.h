@@ -24,7 +24,5 @@ struct ListEnvelope {
 // those are.
 std::vector<std::string_view> ListPieces(const ListEnvelope& envelope,
                                          const std::vector<std::string_view>& orders);
-// The same answer in one string.
-std::string JoinList(const ListEnvelope& envelope, const std::vector<std::string_view>& orders);
 
 }  // namespace mporders

@@ -52,8 +52,8 @@ std::string EncodeOrderListJson(const ListMeta& meta, const std::vector<const Or
 
 // The answers above assembled from orders encoded with AppendOrderJson (in
 // one view): byte for byte what EncodeOrderResponseJson and
-// EncodeOrderListJson write (the list: JoinList of the envelope and the
-// orders). For readers that keep encoded orders.
+// EncodeOrderListJson write (the list: the envelope's ListPieces with the
+// orders, one after another). For readers that keep encoded orders.
 std::string OrderResponseJsonFromPart(std::string_view order_json);
 ListEnvelope OrderListJsonEnvelope(const ListMeta& meta);
 

@@ -16,6 +16,14 @@ namespace {
 
 using testing::ReadTestData;
 
+// The list answer the server sends: the envelope's pieces with the orders,
+// one after another.
+std::string JoinList(const ListEnvelope& envelope, const std::vector<std::string_view>& orders) {
+  std::string out;
+  for (std::string_view piece : ListPieces(envelope, orders)) out.append(piece);
+  return out;
+}
+
 Order Seed(std::string_view file) {
   Result<Order> order = DecodeOrderJson(ReadTestData(file));
   EXPECT_TRUE(order.ok()) << order.status().ToString();

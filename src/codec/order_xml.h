@@ -42,7 +42,7 @@ std::string EncodeOrderListXml(const ListMeta& meta, const std::vector<const Ord
 // The content of an order element (what goes between <ns3:order> and
 // </ns3:order>), and the answers above assembled from such contents (in one
 // view): byte for byte what EncodeOrderResponseXml and EncodeOrderListXml
-// write (the list: JoinList of the envelope and the contents). For readers
+// write (the list: the envelope's ListPieces with the contents). For readers
 // that keep encoded orders.
 void AppendOrderXmlContent(std::string& out, const Order& order, const OrderView& view);
 std::string OrderResponseXmlFromPart(std::string_view content);
